@@ -53,7 +53,9 @@ _ANT_SOURCES = {
 
 def read_almayadeen(path: Path) -> Iterator[CorpusArticle]:
     """Al Mayadeen monthly JSON (gzipped): skips the video items that have no text."""
-    for item in json.load(gzip.open(path, "rt", encoding="utf-8")):
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        items = json.load(handle)
+    for item in items:
         text = (item.get("full_text") or "").strip()
         if not text:
             continue
@@ -90,7 +92,9 @@ def read_ant(path: Path) -> Iterator[CorpusArticle]:
 
 def read_aljazeera(path: Path) -> Iterator[CorpusArticle]:
     """Al Jazeera headline + lede items (no full text)."""
-    for item in json.load(open(path, encoding="utf-8")):
+    with open(path, encoding="utf-8") as handle:
+        items = json.load(handle)
+    for item in items:
         yield CorpusArticle(
             key=f"aljazeera:{path.stem}:{item['id']}",
             title=(item.get("title") or "").strip(),
@@ -126,7 +130,11 @@ def find_article(key: str) -> CorpusArticle | None:
     if base is None:
         return None
     corpus = key.split(":", 1)[0]
-    folder = {"almayadeen": "almayadeen_2023_2024", "ant": "ant_2018", "aljazeera": "aljazeera_palestine_2023_2025"}
+    folder = {
+        "almayadeen": "almayadeen_2023_2024",
+        "ant": "ant_2018",
+        "aljazeera": "aljazeera_palestine_2023_2025",
+    }
     if corpus not in folder:
         return None
     return _index(str(base / folder[corpus])).get(key)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
+from rasd.errors import InputError
 from rasd.model import Document
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -26,15 +27,17 @@ class ReadOptions:
 class Reader(Protocol):
     """A reader turns one source (a path, '-', a URL) into documents.
 
-    ``accepts`` looks only at the source name and, for files, at their first bytes; ``read`` yields documents
-    and raises ``rasd.errors.InputError`` with one clear line when the source cannot be read.
+    ``accepts`` looks only at the source name and, for files, at their first bytes. ``read`` yields documents;
+    it raises ``rasd.errors.InputError`` (one clear line) when the whole source cannot be read, and yields an
+    ``InputError`` instead of a document when one record of a multi-record source (a JSONL line, a feed item,
+    a WARC record) is bad, so the others are still read.
     """
 
     name: str
 
     def accepts(self, source: str, head: bytes) -> bool: ...
 
-    def read(self, source: str, options: ReadOptions) -> Iterator[Document]: ...
+    def read(self, source: str, options: ReadOptions) -> Iterator[Document | InputError]: ...
 
 
 _SPACE_RUN = re.compile(r"\s+")

@@ -1,0 +1,360 @@
+"""The ``rasd`` command line (names fixed by DESIGN.md). Errors: one line on stderr, non-zero exit."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from rasd.errors import InputError, RasdError
+from rasd.ingest import ReadResult, expand_sources, read_sources
+from rasd.ingest.base import DEFAULT_MAX_BYTES, ReadOptions
+from rasd.model import AnnotatedArticle
+
+app = typer.Typer(
+    name="rasd",
+    help="Rasd (رصد): Arabic news → a geolocated, bilingual database of political and conflict events.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+_state = {"debug": False}
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="sqlite:///PATH or postgresql://… (default: $RASD_DB, else a user file)"),
+]
+MaxBytesOption = Annotated[
+    int,
+    typer.Option("--max-bytes", help="refuse inputs larger than this many bytes", envvar="RASD_MAX_BYTES"),
+]
+SourceOption = Annotated[str | None, typer.Option("--source", help="outlet name, when the text does not say")]
+PublishedOption = Annotated[
+    str | None, typer.Option("--published", help="publication time (ISO 8601) when the text does not say")
+]
+JsonlOption = Annotated[
+    bool,
+    typer.Option("--jsonl-input", help='read one {"id","text","title"?,"published"?,"source"?} per line'),
+]
+
+
+class ExtractFormat(StrEnum):
+    jsonl = "jsonl"
+    json = "json"
+    pretty = "pretty"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+@app.callback()
+def _root(debug: Annotated[bool, typer.Option("--debug", help="show tracebacks")] = False) -> None:
+    _state["debug"] = debug
+
+
+def _options(max_bytes: int, source: str | None, published: str | None) -> ReadOptions:
+    if published is not None:
+        _check_iso(published)
+    return ReadOptions(max_bytes=max_bytes, source=source, published=published)
+
+
+def _check_iso(value: str) -> None:
+    from datetime import datetime
+
+    try:
+        datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise InputError(f"--published {value!r} is not an ISO 8601 date or date-time") from exc
+
+
+def _progress(total: int) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=total < 2 or not err.is_terminal,
+    )
+
+
+def _report_error(message: str) -> None:
+    err.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="files, folders, globs or '-' for standard input")],
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.jsonl,
+    jsonl_input: JsonlOption = False,
+    published: PublishedOption = None,
+    source: SourceOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Print the articles of the inputs with their annotations (no database)."""
+    from rasd.pipeline import process
+
+    failed = 0
+    records: list[dict[str, Any]] = []
+    for result in read_sources(paths, _options(max_bytes, source, published), jsonl=jsonl_input):
+        annotated = _process_result(result, process)
+        if annotated is None:
+            failed += 1
+            continue
+        for item in annotated:
+            if format is ExtractFormat.jsonl:
+                sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+            else:
+                records.append(item.to_dict())
+    if format is ExtractFormat.json:
+        sys.stdout.write(json.dumps(records, ensure_ascii=False) + "\n")
+    elif format is ExtractFormat.pretty:
+        for record in records:
+            _print_pretty(record)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _process_result(result: ReadResult, process: Any) -> list[AnnotatedArticle] | None:
+    if result.document is None:
+        _report_error(result.error or f"{result.origin}: unreadable")
+        return None
+    try:
+        return list(process(result.document))
+    except InputError as exc:
+        _report_error(str(exc))
+        return None
+
+
+def _print_pretty(record: dict[str, Any]) -> None:
+    article = record["article"]
+    out.rule(f"[bold]{article['title'] or '(untitled)'}[/bold]")
+    meta = {
+        k: article[k] for k in ("kind", "source", "published", "byline", "dateline", "category") if article[k]
+    }
+    out.print(" · ".join(f"{k}: {v}" for k, v in meta.items()), highlight=False)
+    if article.get("subtitle"):
+        out.print(f"[italic]{article['subtitle']}[/italic]")
+    out.print(article["text"], highlight=False)
+    for caption in article.get("captions") or []:
+        out.print(f"[dim]caption: {caption}[/dim]", highlight=False)
+    for name in ("entities", "timexes", "events"):
+        if record[name]:
+            out.print(f"[dim]{name}: {len(record[name])}[/dim]")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="files, folders, globs, '-' or URLs")],
+    db: DbOption = None,
+    jsonl_input: JsonlOption = False,
+    published: PublishedOption = None,
+    source: SourceOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Read, extract, annotate and store the inputs; the same content is stored once."""
+    from rasd.pipeline import ingest_document
+    from rasd.store import open_store
+
+    options = _options(max_bytes, source, published)
+    store = open_store(db)
+    counts = {"added": 0, "duplicate": 0, "rejected": 0, "articles": 0}
+    try:
+        sources = expand_sources(paths)
+        with _progress(len(sources)) as progress:
+            task = progress.add_task("ingesting", total=len(sources))
+            for result in _advancing(read_sources(sources, options, jsonl=jsonl_input), progress, task):
+                if result.document is None:
+                    counts["rejected"] += 1
+                    _report_error(result.error or f"{result.origin}: unreadable")
+                    continue
+                outcome = ingest_document(store, result.document)
+                counts[outcome.status] += 1
+                counts["articles"] += outcome.new_articles
+                if outcome.status == "rejected":
+                    _report_error(outcome.message or f"{outcome.origin}: rejected")
+    finally:
+        store.close()
+    err.print(
+        f"{counts['added']} documents added ({counts['articles']} new articles), "
+        f"{counts['duplicate']} already stored, {counts['rejected']} failed",
+        highlight=False,
+    )
+    if counts["rejected"]:
+        raise typer.Exit(1)
+
+
+def _advancing(results: Iterator[ReadResult], progress: Progress, task: Any) -> Iterator[ReadResult]:
+    for result in results:
+        yield result
+        progress.advance(task)
+
+
+@app.command()
+def articles(
+    db: DbOption = None,
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    source: Annotated[str | None, typer.Option(help="only this outlet")] = None,
+    kind: Annotated[str | None, typer.Option(help="article or teaser")] = None,
+    limit: Annotated[int, typer.Option(help="at most this many")] = 100,
+) -> None:
+    """List stored articles."""
+    from rasd.store import ArticleQuery, open_store
+
+    store = open_store(db)
+    try:
+        items = store.list_articles(ArticleQuery(source=source, kind=kind, limit=limit))
+    finally:
+        store.close()
+    if format is ListFormat.jsonl:
+        for item in items:
+            sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+        return
+    table = Table("id", "kind", "source", "published", "title", show_lines=False)
+    for item in items:
+        a = item.article
+        table.add_row(a.id, a.kind, a.source or "", a.published or "", a.title or "")
+    out.print(table)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="address to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port")] = 8000,
+) -> None:
+    """Serve the REST API and the web app."""
+    from rasd.serve.app import run
+
+    run(db, host, port)
+
+
+@app.command()
+def demo(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="address to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port")] = 8000,
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="ingest the samples and stop")] = False,
+) -> None:
+    """Ingest the bundled sample pages into a local database and serve them."""
+    from rasd.pipeline import ingest_document
+    from rasd.serve.app import run
+    from rasd.store import open_store
+
+    samples = Path(__file__).parent / "data" / "samples"
+    store = open_store(db)
+    try:
+        for result in read_sources([str(samples)]):
+            if result.document is not None:
+                ingest_document(store, result.document)
+        count = store.count_articles()
+        url = store.url
+    finally:
+        store.close()
+    err.print(f"{count} articles in {url}", highlight=False)
+    if not no_serve:
+        err.print(f"serving on http://{host}:{port} (Ctrl-C to stop)", highlight=False)
+        run(db, host, port)
+
+
+_EVALUATORS = {
+    "ner": "rasd.entities.evaluate",
+    "time": "rasd.time.evaluate",
+    "geo": "rasd.geo.evaluate",
+    "events": "rasd.events.evaluate",
+    "stories": "rasd.link.evaluate",
+    "html": "rasd.extract.html_eval",
+}
+
+
+@app.command("eval")
+def eval_(
+    task: Annotated[str, typer.Argument(help="ner, time, geo, events, stories or html")],
+    gold: Annotated[Path, typer.Argument(help="the gold file (or folder, for html)")],
+) -> None:
+    """Score a stage against a gold file: precision, recall, F1 and per-type figures."""
+    import importlib
+
+    from rasd.evaluation import EvalReport
+
+    if task not in _EVALUATORS:
+        raise InputError(f"unknown task {task!r}: choose one of {', '.join(_EVALUATORS)}")
+    if not gold.exists():
+        raise InputError(f"{gold}: no such file")
+    try:
+        module = importlib.import_module(_EVALUATORS[task])
+    except ModuleNotFoundError as exc:
+        raise RasdError(f"the {task} stage has no scorer yet") from exc
+    report: EvalReport = module.evaluate(gold)
+    _print_report(report)
+
+
+def _print_report(report: Any) -> None:
+    table = Table(title=f"{report.task} — {report.gold} (n={report.n})")
+    table.add_column("")
+    metrics = sorted({k for row in [report.metrics, *report.by_type.values()] for k in row})
+    for name in metrics:
+        table.add_column(name, justify="right")
+    rows = [("overall", report.metrics), *report.by_type.items()]
+    rows += [(f"baseline: {name}", values) for name, values in report.baselines.items()]
+    for label, values in rows:
+        table.add_row(label, *(f"{values[m]:.3f}" if m in values else "" for m in metrics))
+    out.print(table)
+    for note in report.notes:
+        out.print(f"note: {note}", highlight=False)
+    payload = {"task": report.task, "n": report.n, **report.metrics, "baselines": report.baselines}
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def bench(
+    corpus: Annotated[
+        Path | None,
+        typer.Option(help="a corpus file or folder (default: ../shared/data/news/almayadeen_2023_2024)"),
+    ] = None,
+    n: Annotated[int, typer.Option(help="number of articles")] = 1000,
+) -> None:
+    """Throughput and memory per stage; the last line is one JSON object."""
+    from rasd.bench import run_bench
+
+    result = run_bench(corpus, n)
+    for stage, seconds in result["stage_seconds"].items():
+        err.print(f"{stage:>12}: {seconds:8.3f} s", highlight=False)
+    sys.stdout.write(json.dumps(result) + "\n")
+
+
+def main() -> None:
+    """Entry point: run the app; user errors become one line on stderr and a non-zero exit."""
+    debug = "--debug" in sys.argv
+    try:
+        app()
+    except RasdError as exc:
+        if debug:
+            raise
+        _report_error(str(exc))
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        _report_error("interrupted")
+        sys.exit(130)
+    except Exception as exc:
+        if debug:
+            raise
+        _report_error(f"unexpected {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
