@@ -1,0 +1,297 @@
+"""Web pages → articles: trafilatura finds the text, htmldate the date; Arabic outlets' habits are cleaned on top.
+
+trafilatura removes the page furniture (menus, sidebars, comments); what it leaves of an Arabic news page
+still carries the outlet's own header and footer lines: a category-and-date line (``سياسة 2017/03/02 13:43``),
+the title repeated, a byline (``«الشرق الأوسط» (لندن)``, ``حوار: آسيا العتروس``), comment-policy notices
+and share buttons. This module moves those into the article's fields and out of its text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+import htmldate
+import py3langid
+import trafilatura
+from lxml import html as lxml_html
+from trafilatura.settings import Document as TrafilaturaResult
+
+from rasd.extract.sites import outlet_name
+from rasd.model import Article, Document, PublishedPrecision
+
+# Bidirectional controls some CMSs wrap titles in (U+202B in Jawhara FM's <title>); they carry no text.
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+_WORD = re.compile(r"\w+")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+# Lines of site furniture that trafilatura keeps because they sit inside the article's container.
+_FURNITURE = re.compile(
+    r"^(?:"
+    r"ترحب شبكة .{0,40}بالنقاش|الآراء الواردة (?:أدناه|في التعليقات)|جميع الحقوق محفوظة|"
+    r"(?:اقرأ|إقرأ|اقرا) (?:أيضا|أيضاً|ايضا)\s*:?$|مشاركة المقال\s*:?$|شارك (?:هذا )?(?:الخبر|المقال)|"
+    r"تابعونا على|تابعوا آخر الأخبار|للمزيد من الأخبار|اشترك في النشرة|"
+    r"(?:المصدر|مصدر الصورة|حقوق الصورة)\s*:?\s*$"
+    r")"
+)
+# A line with no letters of any script (table debris such as ``|  | تحميل |  |`` keeps one word at most).
+_DEBRIS_MAX_WORDS = 1
+
+# ``كتب: فلان``, ``حوار: آسيا العتروس``, ``بقلم فلان``: a line that only names the writer.
+_BYLINE_LINE = re.compile(
+    r"^(?:كتب|كتبت|بقلم|حوار|إعداد|اعداد|تقرير|ترجمة|متابعة)\s*[:：\-–]?\s*(?P<name>[^\d:]{2,50})$"
+)
+# ``«الشرق الأوسط» (لندن)`` or ``الميادين نت - بيروت``: an outlet's credit with the place filed from.
+_OUTLET_CREDIT_LINE = re.compile(
+    r"^[«\"](?P<outlet>[^»\"]{2,40})[»\"]\s*(?:\((?P<place>[^)]{2,30})\))?$"
+    r"|^(?P<outlet2>[^\d()\-–:]{2,30}?)\s*(?:\((?P<place2>[^)]{2,30})\)|[-–]\s*(?P<place3>\S+(?: \S+)?))$"
+)
+# A dateline opening the first paragraph: ``دمشق - ``, ``دمشق، سوريا (CNN) -- ``, ``بيروت ـ ``.
+_DATELINE = re.compile(
+    r"^(?P<place>[\u0600-\u06FF]+(?:[ ،,]+[\u0600-\u06FF]+){0,2})\s*(?:\((?P<agency>[^)\n]{1,30})\))?\s*(?:--|[-–—ـ:])\s+"
+)
+# A header line giving category and time: ``سياسة 2017/03/02 13:43``, ``متفرقات2017/03/02 10:22``.
+_CATEGORY_DATE_LINE = re.compile(
+    r"^(?P<category>[^\d\n]{0,30}?)\s*(?P<year>\d{4})[/.-](?P<month>\d{1,2})[/.-](?P<day>\d{1,2})"
+    r"(?:\s+(?P<hour>\d{1,2}):(?P<minute>\d{2}))?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageMetadata:
+    """What the page's markup says about the article, before the text is read."""
+
+    title: str | None
+    headings: tuple[str, ...]
+    site_name: str | None
+    published_meta: str | None
+
+
+def extract_html(document: Document) -> list[Article]:
+    """The article of a web page, or nothing for a page without article text (an index, an error page).
+
+    The text is trafilatura's main-content extraction with the outlet's header, byline and footer lines
+    removed; the title is the page's headline as printed (punctuation kept); ``published`` comes from
+    htmldate (minute precision when the page's metadata or header line gives the time of that day);
+    ``source`` from the caller's hint, the domain, or the site name.
+    """
+    markup = document.text
+    if not markup.strip():
+        return []
+    extracted = trafilatura.bare_extraction(
+        markup,
+        url=document.url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        deduplicate=False,
+        # The date is htmldate's own call below; trafilatura's would only repeat it.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if not isinstance(extracted, TrafilaturaResult) or not extracted.text:
+        return []
+    page = read_page_metadata(markup)
+    lines = [_clean_line(line) for line in extracted.text.splitlines()]
+    lines = [line for line in lines if line]
+    title = choose_title(extracted.title, page, lines)
+    header = _read_header(lines, title)
+    body = header.body
+    if not body:
+        return []
+    text = "\n".join(body)
+    published, precision = _publication_time(document, markup, page, header)
+    dateline = leading_dateline(body[0])
+    source = document.source_hint or outlet_name(document.url, page.site_name or extracted.sitename)
+    digest = hashlib.sha256(f"{document.id}\n{text}".encode()).hexdigest()
+    return [
+        Article(
+            id=digest[:16],
+            document_id=document.id,
+            kind="article",
+            text=text,
+            title=title or document.title_hint,
+            source=source,
+            url=document.url,
+            byline=header.byline,
+            dateline=dateline,
+            published=published,
+            published_precision=precision,
+            language=detect_language(text),
+            category=header.category or _first_category(extracted.categories),
+            input_id=document.input_id,
+        )
+    ]
+
+
+def read_page_metadata(markup: str) -> PageMetadata:
+    """Headline candidates, site name and the machine-readable publication time of a page."""
+    try:
+        tree = lxml_html.fromstring(markup.encode("utf-8"))
+    except (ValueError, lxml_html.etree.ParserError):
+        return PageMetadata(None, (), None, None)
+    headings = tuple(
+        text for text in (_clean_line(h.text_content()) for h in tree.iter("h1", "h2")) if 0 < len(text) < 400
+    )
+
+    def meta(*names: str) -> str | None:
+        for name in names:
+            for node in tree.xpath(f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]'):
+                content = (node.get("content") or "").strip()
+                if content:
+                    return content
+        return None
+
+    return PageMetadata(
+        title=meta("og:title", "twitter:title"),
+        headings=headings,
+        site_name=meta("og:site_name", "application-name"),
+        published_meta=meta("article:published_time", "datePublished", "pubdate", "publish-date"),
+    )
+
+
+def _letters(text: str) -> str:
+    """The letters and digits of ``text``: two spellings of one headline (quotes dropped) compare equal."""
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def choose_title(metadata_title: str | None, page: PageMetadata, lines: list[str]) -> str | None:
+    """The headline as the outlet gives it.
+
+    A headline line printed inside the article's text wins when it has the words of the metadata title
+    (some CMSs strip quotation marks from ``og:title``: ``"مخرج من ورطة"``); then the metadata title
+    (trafilatura's, which drops site-name suffixes, else ``og:title``); then the first heading.
+    """
+    candidates = [_clean_line(t) for t in (metadata_title, page.title) if t]
+    if not candidates:
+        return page.headings[0] if page.headings else None
+    keys = {_letters(c) for c in candidates}
+    for printed in lines[:3]:
+        if _letters(printed) in keys:
+            return printed
+    return candidates[0]
+
+
+@dataclass(slots=True)
+class _Header:
+    body: list[str]
+    byline: str | None = None
+    category: str | None = None
+    printed_time: datetime | None = None
+    printed_has_time: bool = False
+
+
+def _read_header(lines: list[str], title: str | None) -> _Header:
+    """Peel the outlet's header lines (category and time, repeated title, byline) and footer furniture."""
+    header = _Header(body=[])
+    title_key = _letters(title) if title else None
+    position = 0
+    while position < min(len(lines), 4):
+        line = lines[position]
+        category_date = _CATEGORY_DATE_LINE.match(line)
+        if category_date:
+            header.category = category_date["category"].strip() or header.category
+            header.printed_time, header.printed_has_time = _printed_time(category_date)
+        elif title_key and _letters(line) == title_key:
+            pass
+        elif (byline := _byline(line)) is not None:
+            header.byline = byline
+        else:
+            break
+        position += 1
+    body = [line for line in lines[position:] if not _is_furniture(line)]
+    while body and _is_debris(body[-1]):
+        body.pop()
+    header.body = body
+    return header
+
+
+def _printed_time(match: re.Match[str]) -> tuple[datetime | None, bool]:
+    try:
+        if match["hour"] is not None:
+            stamp = datetime(
+                int(match["year"]),
+                int(match["month"]),
+                int(match["day"]),
+                int(match["hour"]),
+                int(match["minute"]),
+            )
+            return stamp, True
+        return datetime(int(match["year"]), int(match["month"]), int(match["day"])), False
+    except ValueError:
+        return None, False
+
+
+def _byline(line: str) -> str | None:
+    if len(line) > 60:
+        return None
+    named = _BYLINE_LINE.match(line)
+    if named:
+        return named["name"].strip()
+    credit = _OUTLET_CREDIT_LINE.match(line)
+    if credit and credit["outlet"]:
+        return line
+    return None
+
+
+def _is_furniture(line: str) -> bool:
+    return bool(_FURNITURE.match(line)) or _is_debris(line)
+
+
+def _is_debris(line: str) -> bool:
+    return len(_WORD.findall(line)) <= _DEBRIS_MAX_WORDS and not any(c.isdigit() for c in line)
+
+
+def leading_dateline(first_paragraph: str) -> str | None:
+    """The place the first paragraph is filed from (``دمشق، سوريا (CNN) --`` → ``دمشق، سوريا``)."""
+    match = _DATELINE.match(first_paragraph)
+    if not match or len(match["place"].split()) > 3:
+        return None
+    return match["place"].strip(" ،,")
+
+
+def _publication_time(
+    document: Document, markup: str, page: PageMetadata, header: _Header
+) -> tuple[str | None, PublishedPrecision | None]:
+    """htmldate's day, refined to the minute by the page's own metadata or header line when they agree.
+
+    A category-and-time line printed above the headline is the outlet's own statement and wins over
+    htmldate, which on some templates picks a sidebar's date.
+    """
+    if header.printed_time is not None:
+        if header.printed_has_time:
+            return header.printed_time.strftime("%Y-%m-%dT%H:%M"), "minute"
+        return header.printed_time.strftime("%Y-%m-%d"), "day"
+    day = find_publication_date(markup, document.url)
+    if day is None:
+        if document.published_hint:
+            return document.published_hint, "minute" if "T" in document.published_hint else "day"
+        return None, None
+    if page.published_meta and page.published_meta.startswith(day) and len(page.published_meta) >= 16:
+        return page.published_meta[:16].replace(" ", "T"), "minute"
+    return day, "day"
+
+
+def find_publication_date(markup: str, url: str | None) -> str | None:
+    """htmldate's original publication date (``YYYY-MM-DD``), or None when the page gives none."""
+    try:
+        return htmldate.find_date(markup, url=url, original_date=True, extensive_search=True)
+    except (ValueError, TypeError):
+        return None
+
+
+def _first_category(categories: list[str] | None) -> str | None:
+    return categories[0] if categories else None
+
+
+def _clean_line(line: str) -> str:
+    line = unicodedata.normalize("NFC", line).translate(_BIDI_CONTROLS)
+    return _SPACES.sub(" ", line).strip()
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language (py3langid's bundled model; nothing is downloaded)."""
+    language, _ = py3langid.classify(text[:2000])
+    return str(language)

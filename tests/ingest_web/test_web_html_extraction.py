@@ -1,0 +1,84 @@
+"""HTML pages → articles: trafilatura + htmldate with the Arabic outlets' clean-up on top."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rasd.extract.html import extract_html, leading_dateline
+from rasd.ingest.html import decode_html, html_document
+
+PAGE = """<!doctype html><html lang="ar"><head><meta charset="{charset}">
+<title>الجيش يعلن السيطرة على بلدة في ريف حلب - عنب بلدي</title>
+<meta property="og:site_name" content="عنب بلدي">
+<meta property="article:published_time" content="2025-11-07T22:13:00+02:00">
+</head><body><nav><a href="/">الرئيسية</a> <a href="/news">أخبار</a></nav>
+<article><h1>الجيش يعلن السيطرة على بلدة في ريف حلب</h1>
+<p>«الشرق الأوسط» (لندن)</p>
+<p>دمشق - أعلنت وزارة الدفاع السورية، يوم الجمعة، سيطرة وحداتها على بلدة في ريف حلب الشرقي بعد اشتباكات
+استمرت ساعات مع مجموعات مسلحة، وفق ما نقلته الوكالة الرسمية.</p>
+<p>وقال مصدر عسكري إن العملية أسفرت عن مقتل عدد من المسلحين وأسر آخرين، فيما لم تصدر المجموعات أي تعليق حتى
+الآن على ما جرى في البلدة التي شهدت موجة نزوح خلال الأسابيع الماضية.</p>
+<p>وتأتي هذه التطورات بعد أيام من اجتماع عقد في العاصمة دمشق بين مسؤولين عسكريين لبحث الوضع الأمني في
+المنطقة الشمالية من البلاد.</p>
+<p>الآراء الواردة أدناه لا تعبر عن رأي الموقع</p>
+</article><footer>جميع الحقوق محفوظة</footer></body></html>"""
+
+
+def _article(charset: str = "utf-8", content_type: str | None = None, encoding: str = "utf-8"):
+    raw = PAGE.format(charset=charset).encode(encoding)
+    document = html_document(
+        raw, "page.html", url="https://www.enabbaladi.net/123", content_type=content_type
+    )
+    return extract_html(document)[0]
+
+
+def test_byline_and_dateline_move_out_of_the_way():
+    article = _article()
+    assert article.title == "الجيش يعلن السيطرة على بلدة في ريف حلب"
+    assert article.byline == "«الشرق الأوسط» (لندن)"
+    assert article.text.startswith("دمشق - أعلنت وزارة الدفاع السورية")
+    assert article.dateline == "دمشق"
+    assert "الآراء الواردة" not in article.text
+
+
+def test_source_language_and_minute_from_page_metadata():
+    article = _article()
+    assert article.source == "Enab Baladi"
+    assert article.language == "ar"
+    assert article.published == "2025-11-07T22:13"
+    assert article.published_precision == "minute"
+
+
+def test_windows_1256_page_declared_in_meta_decodes():
+    article = _article(charset="windows-1256", encoding="cp1256")
+    assert article.title == "الجيش يعلن السيطرة على بلدة في ريف حلب"
+
+
+def test_windows_1256_page_served_as_latin1_is_read_as_arabic():
+    raw = PAGE.format(charset="windows-1256").encode("cp1256")
+    text, encoding = decode_html(raw, "text/html; charset=ISO-8859-1")
+    assert encoding == "cp1256"
+    assert "وزارة الدفاع السورية" in text
+
+
+def test_utf8_header_over_windows_1256_bytes_falls_back_to_the_content():
+    raw = PAGE.format(charset="utf-8").encode("cp1256")
+    text, encoding = decode_html(raw, "text/html; charset=utf-8")
+    assert encoding == "cp1256"
+    assert "ريف حلب" in text
+
+
+def test_datelines_of_arabic_agencies():
+    assert leading_dateline("دمشق، سوريا (CNN) -- أكدت جهات سورية معارضة") == "دمشق، سوريا"
+    assert leading_dateline("بيروت ـ قال مصدر لبناني") == "بيروت"
+    assert leading_dateline("أكدت جهات سورية معارضة أن فصائل مسلحة") is None
+
+
+def test_gold_pages_titles_dates_and_text(news_dir: Path):
+    from rasd.extract.html_eval import evaluate_html
+
+    report = evaluate_html(news_dir / "html_pages", baselines=False)
+    assert report.metrics["title_exact"] == 1.0
+    assert report.metrics["date_accuracy"] == 1.0
+    assert report.metrics["text_f1"] >= 0.97
+    assert report.metrics["snippet_accuracy"] == 1.0
