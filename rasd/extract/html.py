@@ -8,18 +8,18 @@ and share buttons. This module moves those into the article's fields and out of 
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
 import htmldate
-import py3langid
 import trafilatura
 from lxml import html as lxml_html
 from trafilatura.settings import Document as TrafilaturaResult
 
+from rasd.extract import article_id
+from rasd.extract.language import detect_language
 from rasd.extract.sites import outlet_name
 from rasd.model import Article, Document, PublishedPrecision
 
@@ -105,14 +105,14 @@ def extract_html(document: Document) -> list[Article]:
     published, precision = _publication_time(document, markup, page, header)
     dateline = leading_dateline(body[0])
     source = document.source_hint or outlet_name(document.url, page.site_name or extracted.sitename)
-    digest = hashlib.sha256(f"{document.id}\n{text}".encode()).hexdigest()
+    title = title or document.title_hint
     return [
         Article(
-            id=digest[:16],
+            id=article_id("article", title, text),
             document_id=document.id,
             kind="article",
             text=text,
-            title=title or document.title_hint,
+            title=title,
             source=source,
             url=document.url,
             byline=header.byline,
@@ -289,9 +289,3 @@ def _first_category(categories: list[str] | None) -> str | None:
 def _clean_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line).translate(_BIDI_CONTROLS)
     return _SPACES.sub(" ", line).strip()
-
-
-def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language (py3langid's bundled model; nothing is downloaded)."""
-    language, _ = py3langid.classify(text[:2000])
-    return str(language)

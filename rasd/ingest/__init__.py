@@ -9,12 +9,25 @@ from pathlib import Path
 
 from rasd.errors import InputError
 from rasd.ingest.base import Reader, ReadOptions
+from rasd.ingest.feed import FeedReader
+from rasd.ingest.html import HtmlFileReader
 from rasd.ingest.jsonl import JsonlReader
+from rasd.ingest.sitemap import SitemapReader
 from rasd.ingest.text import TextReader
+from rasd.ingest.url import UrlReader
+from rasd.ingest.warc import WarcReader
 from rasd.model import Document
 
 # Tried in order; the first that accepts a source reads it. The text reader accepts anything and comes last.
-READERS: list[Reader] = [JsonlReader(), TextReader()]
+READERS: list[Reader] = [
+    JsonlReader(),
+    UrlReader(),
+    WarcReader(),
+    FeedReader(),
+    SitemapReader(),
+    HtmlFileReader(),
+    TextReader(),
+]
 
 
 @dataclass(slots=True)

@@ -14,17 +14,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import feedparser
 from lxml import html as lxml_html
 
 from rasd.errors import InputError
-from rasd.extract.sites import outlet_name
 from rasd.ingest.base import ReadOptions, make_document
-from rasd.ingest.fetch import Fetcher, FetchError, FetchResult
 from rasd.ingest.html import html_document, looks_like_html
 from rasd.model import Document
+
+if TYPE_CHECKING:
+    from rasd.ingest.fetch import Fetcher, FetchResult
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +67,8 @@ def looks_like_feed(head: bytes) -> bool:
 
 def parse_feed(raw: bytes, url: str | None = None) -> Feed:
     """The items of an RSS/Atom feed; relative links resolve against ``url``. Raises ``InputError``."""
+    import feedparser  # imported on first use: reading a text file should not pay for it
+
     parsed: Any = feedparser.parse(raw, response_headers={"content-location": url} if url else None)
     if not parsed.entries and parsed.get("bozo") and not parsed.feed:
         raise InputError(f"{url or 'feed'}: not an RSS or Atom feed ({parsed.get('bozo_exception')})")
@@ -110,6 +112,8 @@ def html_to_text(fragment: str) -> str:
 
 def item_document(item: FeedItem, feed: Feed, origin: str, options: ReadOptions) -> Document:
     """A feed-item document: the item's text, with its title, date, link and feed name as hints."""
+    from rasd.extract.sites import outlet_name
+
     return make_document(
         item.text or item.title or "",
         origin,
@@ -153,7 +157,7 @@ def feed_documents(
         if item.is_lede and item.url and fetcher is not None:
             try:
                 page = fetcher.fetch(item.url)
-            except FetchError as error:
+            except InputError as error:
                 log.warning("feed item page not fetched, keeping its lede: %s", error)
             else:
                 if looks_like_html(page.body[:2048]) or page.media_type in (
@@ -181,7 +185,7 @@ class FeedReader:
             return False
         return source.lower().endswith(_FEED_SUFFIXES) or looks_like_feed(head)
 
-    def read(self, source: str, options: ReadOptions) -> Iterator[Document]:
+    def read(self, source: str, options: ReadOptions) -> Iterator[Document | InputError]:
         try:
             raw = Path(source).read_bytes()
         except OSError as exc:
@@ -191,6 +195,8 @@ class FeedReader:
 
     def fetcher(self) -> Fetcher:
         if self._fetcher is None:
+            from rasd.ingest.fetch import Fetcher
+
             self._fetcher = Fetcher()
         return self._fetcher
 

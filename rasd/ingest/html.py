@@ -110,7 +110,7 @@ class HtmlFileReader:
             return False
         return source.lower().endswith(_HTML_SUFFIXES) or looks_like_html(head)
 
-    def read(self, source: str, options: ReadOptions) -> Iterator[Document]:
+    def read(self, source: str, options: ReadOptions) -> Iterator[Document | InputError]:
         path = Path(source)
         try:
             size = path.stat().st_size

@@ -12,14 +12,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from rasd.errors import InputError
 from rasd.ingest.base import ReadOptions
-from rasd.ingest.fetch import Fetcher, FetchError
 from rasd.ingest.html import html_document
 from rasd.model import Document
+
+if TYPE_CHECKING:
+    from rasd.ingest.fetch import Fetcher
 
 log = logging.getLogger(__name__)
 
@@ -107,10 +110,10 @@ def _news_text(news: etree._Element | None, path: str) -> str | None:
 
 def sitemap_documents(
     sitemap: Sitemap, options: ReadOptions, fetcher: Fetcher, skip: set[str] | None = None, depth: int = 0
-) -> Iterator[Document]:
+) -> Iterator[Document | InputError]:
     """The HTML documents of the pages a sitemap lists (child sitemaps followed once, up to a bound).
 
-    Pages in ``skip`` are not requested; pages that cannot be fetched are logged and passed over.
+    Pages in ``skip`` are not requested; a page that cannot be fetched yields its ``InputError``.
     """
     for child in sitemap.children[:MAX_CHILD_SITEMAPS] if depth == 0 else []:
         try:
@@ -135,8 +138,8 @@ def sitemap_documents(
                 title_hint=entry.title,
                 published_hint=entry.published or entry.lastmod,
             )
-        except (FetchError, InputError) as error:
-            log.warning("sitemap page skipped: %s", error)
+        except InputError as error:
+            yield error
 
 
 class SitemapReader:
@@ -150,11 +153,13 @@ class SitemapReader:
     def accepts(self, source: str, head: bytes) -> bool:
         return not source.startswith(("http://", "https://")) and looks_like_sitemap(head)
 
-    def read(self, source: str, options: ReadOptions) -> Iterator[Document]:
+    def read(self, source: str, options: ReadOptions) -> Iterator[Document | InputError]:
         try:
             raw = Path(source).read_bytes()
         except OSError as exc:
             raise InputError(f"{source}: cannot read ({exc.strerror})") from exc
         if self._fetcher is None:
+            from rasd.ingest.fetch import Fetcher
+
             self._fetcher = Fetcher()
         yield from sitemap_documents(parse_sitemap(raw, source), options, self._fetcher)

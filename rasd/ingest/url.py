@@ -7,14 +7,17 @@ A page becomes an HTML document; a feed or a news sitemap becomes the documents 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from rasd.errors import InputError
 from rasd.ingest.base import ReadOptions
 from rasd.ingest.feed import feed_documents, looks_like_feed, parse_feed
-from rasd.ingest.fetch import Fetcher, FetchResult
 from rasd.ingest.html import html_document, looks_like_html
 from rasd.ingest.sitemap import looks_like_sitemap, parse_sitemap, sitemap_documents
 from rasd.model import Document
+
+if TYPE_CHECKING:
+    from rasd.ingest.fetch import Fetcher, FetchResult
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _XML_TYPES = (
@@ -38,7 +41,9 @@ def resource_kind(result: FetchResult) -> str:
     return "other"
 
 
-def documents_of(result: FetchResult, options: ReadOptions, fetcher: Fetcher) -> Iterator[Document]:
+def documents_of(
+    result: FetchResult, options: ReadOptions, fetcher: Fetcher
+) -> Iterator[Document | InputError]:
     """The documents of one fetched resource (following feed items and sitemap entries with ``fetcher``)."""
     kind = resource_kind(result)
     if kind == "html":
@@ -72,11 +77,13 @@ class UrlReader:
     def accepts(self, source: str, head: bytes) -> bool:
         return source.startswith(("http://", "https://"))
 
-    def read(self, source: str, options: ReadOptions) -> Iterator[Document]:
+    def read(self, source: str, options: ReadOptions) -> Iterator[Document | InputError]:
         fetcher = self.fetcher()
         yield from documents_of(fetcher.fetch(source), options, fetcher)
 
     def fetcher(self) -> Fetcher:
         if self._fetcher is None:
+            from rasd.ingest.fetch import Fetcher
+
             self._fetcher = Fetcher()
         return self._fetcher

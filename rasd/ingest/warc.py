@@ -15,9 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from rasd.errors import InputError
 from rasd.ingest.base import ReadOptions
 from rasd.ingest.html import html_document, looks_like_html
@@ -59,6 +56,9 @@ def iter_warc_documents(
     stream: BinaryIO, origin: str, options: ReadOptions, stats: WarcStats | None = None
 ) -> Iterator[Document]:
     """The Arabic HTML pages of a WARC stream, in archive order."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
     stats = stats if stats is not None else WarcStats()
     try:
         for record in ArchiveIterator(stream, arc2warc=True):
@@ -116,7 +116,7 @@ class WarcReader:
             return False
         return source.lower().endswith(_WARC_SUFFIXES) or head.startswith(b"WARC/")
 
-    def read(self, source: str, options: ReadOptions) -> Iterator[Document]:
+    def read(self, source: str, options: ReadOptions) -> Iterator[Document | InputError]:
         # Per-record caps apply: a whole archive is larger than any one page may be.
         path = Path(source)
         if not path.is_file():
