@@ -85,6 +85,13 @@ def _is_title_candidate(line: Line) -> bool:
     return line.role in (Role.HEADING, Role.PARAGRAPH) and len(line.text) <= _TITLE_MAX_CHARS
 
 
+def _looks_like_title(line: Line) -> bool:
+    """A heading, or a short line ending in ? or ! (headlines ask and exclaim, they rarely end with a period)."""
+    if line.role is Role.HEADING:
+        return True
+    return line.role is Role.PARAGRAPH and len(line.text) <= 150 and not line.text.rstrip().endswith(".")
+
+
 def _repeat_of(lines: list[Line], i: int) -> int | None:
     """Where the page prints line ``i`` again within its header, if it does."""
     key = lines[i].key
@@ -110,7 +117,7 @@ def _article_starts(lines: list[Line]) -> list[int]:
                 continue
         if line.role is Role.DATE:
             before = lines[i - 1] if i else None
-            if before is not None and _is_title_candidate(before) and before.role is Role.HEADING:
+            if before is not None and _looks_like_title(before):
                 starts.add(i - 1)
             elif before is None or before.role in (Role.PARAGRAPH, Role.SHARE, Role.DEBRIS, Role.BYLINE):
                 starts.add(i)

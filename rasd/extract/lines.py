@@ -27,12 +27,15 @@ class Role(Enum):
     HEADING = "heading"  # a short line with no closing punctuation: title, subtitle, subheading
 
 
-_DEBRIS = {
+_DEBRIS_WORDS = {
     "tt", "play-circle", "play", "شارك", "مشاركه", "طباعه", "اطبع", "نسخ الرابط", "انسخ الرابط", "تابعنا",
     "تابعونا", "a a", "a+ a-", "حجم الخط", "استمع", "استمع للمقال", "اضف تعليق", "التعليقات", "تعليقات",
     "الرئيسيه", "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "email", "فيسبوك", "تويتر",
     "واتساب", "تلغرام", "تيليجرام", "لينكد ان", "البريد الالكتروني", "|",
 }  # fmt: skip
+_DEBRIS = {normalize_text(word) for word in _DEBRIS_WORDS}
+# Breadcrumbs: الرئيسية / أخبار / سياسة, الرئيسية > العالم.
+_BREADCRUMB = re.compile(r"^(?:الرييسيه|home)\s*(?:[/>»›|]\s*[^/>»›|]{1,30}\s*)*$", re.IGNORECASE)
 _SHARE = re.compile(
     r"^(?:مشاركه (?:المقال|الخبر)|شارك (?:هذا )?(?:المقال|الخبر)|شارك على|شاركها|share(?: this)?(?: article)?)\s*:?$",
     re.IGNORECASE,
@@ -93,7 +96,7 @@ def is_caption_credit(text: str) -> bool:
 def classify_line(text: str) -> tuple[Role, PublishedTime | None]:
     """The role of one cleaned, non-blank line, judged on the line alone."""
     folded = normalize_text(text).strip().lower()
-    if folded in _DEBRIS:
+    if folded in _DEBRIS or _BREADCRUMB.match(folded):
         return Role.DEBRIS, None
     if _SHARE.match(folded):
         return Role.SHARE, None

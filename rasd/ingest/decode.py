@@ -18,10 +18,37 @@ def _looks_like_text(text: str) -> bool:
     return bad / len(text) < 0.01
 
 
+_FUNCTION_WORDS = {
+    "في",
+    "من",
+    "على",
+    "إلى",
+    "عن",
+    "أن",
+    "إن",
+    "مع",
+    "التي",
+    "الذي",
+    "هذا",
+    "بعد",
+    "قبل",
+    "و",
+    "ما",
+    "لا",
+}
+
+
 def _arabic_score(text: str) -> float:
+    """How much ``text`` reads as Arabic prose: Arabic letters, words with ال or function words; 0 if not."""
     letters = sum(1 for c in text if c in _ARABIC_COMMON)
     odd = sum(1 for c in text if 0x80 <= ord(c) < 0x600 and not c.isspace())
-    return letters - 3 * odd
+    words = text.split()
+    if len(words) >= 5:
+        arabic_words = [w for w in words if w[0] in _ARABIC_COMMON]
+        typical = sum(1 for w in arabic_words if w in _FUNCTION_WORDS or w.startswith(("ال", "وال", "بال")))
+        if len(arabic_words) < len(words) / 2 or typical < len(arabic_words) * 0.15:
+            return 0.0
+    return max(0.0, letters - 3 * odd)
 
 
 def decode(raw: bytes, origin: str = "input") -> tuple[str, str]:
@@ -50,8 +77,7 @@ def decode(raw: bytes, origin: str = "input") -> tuple[str, str]:
     else:
         if _looks_like_text(text):
             return text, "utf-8"
-        raise InputError(f"{origin}: binary data, not text")
-    if len(raw) >= 4 and raw.count(0) > len(raw) // 4:
+    if len(raw) % 2 == 0:
         for name in ("utf-16-le", "utf-16-be"):
             try:
                 text = raw.decode(name)
@@ -59,6 +85,7 @@ def decode(raw: bytes, origin: str = "input") -> tuple[str, str]:
                 continue
             if _looks_like_text(text) and _arabic_score(text) > 0:
                 return text, name
+    if b"\x00" in raw:
         raise InputError(f"{origin}: binary data, not text")
     candidates: list[tuple[float, str, str]] = []
     for name in _SINGLE_BYTE:
@@ -72,6 +99,4 @@ def decode(raw: bytes, origin: str = "input") -> tuple[str, str]:
         score, name, text = max(candidates)
         if score > 0:
             return text, name
-    raise InputError(
-        f"{origin}: not text in a supported encoding (UTF-8, UTF-16, windows-1256, ISO-8859-6)"
-    )
+    raise InputError(f"{origin}: not text in a supported encoding (UTF-8, UTF-16, windows-1256, ISO-8859-6)")
