@@ -204,6 +204,20 @@ def _advancing(results: Iterator[ReadResult], progress: Progress, task: Any) -> 
 
 
 @app.command()
+def watch(
+    config: Annotated[
+        Path, typer.Option("--config", help="sources to follow (TOML, see sources.example.toml)")
+    ] = Path("sources.toml"),
+    db: DbOption = None,
+    once: Annotated[bool, typer.Option("--once", help="poll what is due once, then exit")] = False,
+) -> None:
+    """Poll feeds and news sitemaps, fetch new pages politely and ingest them, until stopped."""
+    from rasd.watch.scheduler import watch as run_watch
+
+    run_watch(config, db, once=once)
+
+
+@app.command()
 def articles(
     db: DbOption = None,
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
