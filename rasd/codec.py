@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from rasd.model import Actor, AnnotatedArticle, Article, Entity, Event, Place, Span, Timex
+from rasd.model import Actor, AnnotatedArticle, Article, Entity, Event, Place, Span, Story, Timex
 
 
 def span_from(data: dict[str, Any]) -> Span:
@@ -48,6 +48,11 @@ def event_from(data: dict[str, Any]) -> Event:
     )
     fields["evidence"] = [span_from(s) for s in data.get("evidence") or []]
     return Event(**fields)
+
+
+def story_from(data: dict[str, Any]) -> Story:
+    known = Story.__dataclass_fields__
+    return Story(**{k: v for k, v in data.items() if k in known})
 
 
 def annotated_from(data: dict[str, Any]) -> AnnotatedArticle:

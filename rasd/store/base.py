@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from rasd.model import AnnotatedArticle, Document, Event
+from rasd.model import AnnotatedArticle, Document, Event, Story
 
 
 @dataclass(slots=True)
@@ -35,6 +35,8 @@ class ArticleQuery:
 
 @dataclass(slots=True)
 class EventQuery:
+    """Filters of events (map, timeline, list, exports); ``actor`` is a KB id, ``place`` a place id."""
+
     date_from: str | None = None
     date_to: str | None = None
     country: str | None = None
@@ -46,8 +48,82 @@ class EventQuery:
     modality: str | None = None
     story_id: str | None = None
     article_id: str | None = None
+    place: str | None = None
     limit: int = 100
     offset: int = 0
+
+
+@dataclass(slots=True)
+class SearchQuery:
+    """A full-text query and its filters: articles by publication date and source, events by the rest."""
+
+    text: str
+    date_from: str | None = None
+    date_to: str | None = None
+    source: str | None = None
+    kind: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    plover: str | None = None
+    acled_event_type: str | None = None
+    actor: str | None = None
+    modality: str | None = None
+    story_id: str | None = None
+    limit: int = 20
+    offset: int = 0
+
+    def event_filters(self) -> EventQuery:
+        """The filters that an article's events must meet (one event meeting all of them)."""
+        return EventQuery(
+            country=self.country,
+            admin1=self.admin1,
+            plover=self.plover,
+            acled_event_type=self.acled_event_type,
+            actor=self.actor,
+            modality=self.modality,
+            story_id=self.story_id,
+        )
+
+
+@dataclass(slots=True)
+class SearchHit:
+    """One ranked article: ``snippet`` is HTML with the matching words in ``<mark>``."""
+
+    article_id: str
+    title: str | None
+    snippet: str
+    score: float
+    source: str | None = None
+    published: str | None = None
+    kind: str = "article"
+
+
+@dataclass(slots=True)
+class EntitySummary:
+    """A named thing across the store: a KB actor (``kb_id``) or an unlinked name."""
+
+    key: str
+    name: str
+    type: str
+    articles: int
+    mentions: int
+    kb_id: str | None = None
+    name_en: str | None = None
+
+
+@dataclass(slots=True)
+class PlaceSummary:
+    """A place where events happened, with how many."""
+
+    key: str
+    name_ar: str | None
+    name_en: str | None
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    events: int
+    place_id: str | None = None
 
 
 @dataclass(slots=True)
@@ -77,7 +153,27 @@ class Store(Protocol):
 
     def list_events(self, query: EventQuery) -> list[Event]: ...
 
-    def count_events(self) -> int: ...
+    def count_events(self, query: EventQuery | None = None) -> int: ...
+
+    def get_event(self, event_id: str) -> Event | None: ...
+
+    def search(self, query: SearchQuery) -> list[SearchHit]:
+        """Articles matching ``query.text`` under its filters, best first (BM25 on SQLite)."""
+        ...
+
+    def save_stories(self, stories: list[Story]) -> None:
+        """Insert or replace stories (the link stage's output)."""
+        ...
+
+    def list_stories(self, limit: int = 100, offset: int = 0) -> list[Story]: ...
+
+    def get_story(self, story_id: str) -> Story | None: ...
+
+    def list_entities(
+        self, type: str | None = None, name: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[EntitySummary]: ...
+
+    def list_places(self, query: EventQuery) -> list[PlaceSummary]: ...
 
     def get_fetch_state(self, url: str) -> FetchState | None: ...
 

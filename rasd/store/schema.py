@@ -82,6 +82,11 @@ events = Table(
     Column("actor2_id", Text),
     Column("story_id", String(32)),
     Column("data", Text, nullable=False),  # the whole event as JSON (DESIGN.md contract)
+    # Added by migration v2 (see _V2_EVENT_COLUMNS).
+    Column("place_id", Text),
+    Column("place_name_ar", Text),
+    Column("place_name_en", Text),
+    Column("admin2", Text),
     Index("ix_events_date", "date"),
     Index("ix_events_article", "article_id"),
     Index("ix_events_country_admin1", "country", "admin1"),
@@ -101,12 +106,83 @@ fetch_state = Table(
 )
 
 
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("first_date", String(10)),
+    Column("last_date", String(10)),
+    Column("data", Text, nullable=False),  # the whole story as JSON
+)
+
+# One row per (article, named thing): what /api/entities counts and what search expands names against.
+article_entities = Table(
+    "article_entities",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), nullable=False),
+    Column("key", Text, nullable=False),  # the KB id, else the normalized mention
+    Column("kb_id", Text),
+    Column("name", Text, nullable=False),
+    Column("name_en", Text),
+    Column("type", String(8), nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Index("ix_article_entities_key", "key"),
+    Index("ix_article_entities_article", "article_id"),
+)
+
+# Key/value facts about derived data, such as the version of the analyzer that built the search index.
+store_meta = Table(
+    "store_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+
 def _create_v1(connection: Connection) -> None:
     metadata.create_all(connection, tables=[documents, articles, events, fetch_state])
 
 
+# Columns that v2 adds to the events table (a fresh v1 already has them from the table definition).
+_V2_EVENT_COLUMNS = {"place_id": "TEXT", "place_name_ar": "TEXT", "place_name_en": "TEXT", "admin2": "TEXT"}
+
+
+def _search_v2(connection: Connection) -> None:
+    """Stories, entity rows, place columns, filter indexes and the full-text index of each dialect."""
+    metadata.create_all(connection, tables=[stories, article_entities, store_meta])
+    present = {c["name"] for c in inspect(connection).get_columns("events")}
+    for name, sql_type in _V2_EVENT_COLUMNS.items():
+        if name not in present:
+            connection.exec_driver_sql(f"alter table events add column {name} {sql_type}")
+    for name, columns in (
+        ("ix_events_story", "story_id"),
+        ("ix_events_actor1", "actor1_id"),
+        ("ix_events_actor2", "actor2_id"),
+        ("ix_events_acled", "acled_event_type"),
+        ("ix_events_place", "place_id"),
+        ("ix_articles_kind", "kind"),
+    ):
+        table = "articles" if name.startswith("ix_articles") else "events"
+        connection.exec_driver_sql(f"create index if not exists {name} on {table} ({columns})")
+    if connection.dialect.name == "sqlite":
+        # Columns hold analyzed terms (normalized stems), not the text: snippets are cut from articles.text.
+        connection.exec_driver_sql(
+            "create virtual table if not exists article_search using fts5("
+            "article_id unindexed, title, body, names, tokenize = 'unicode61 remove_diacritics 0')"
+        )
+    else:
+        connection.exec_driver_sql(
+            "create table if not exists article_search ("
+            "article_id varchar(32) primary key references articles(id), terms tsvector not null)"
+        )
+        connection.exec_driver_sql(
+            "create index if not exists ix_article_search_terms on article_search using gin (terms)"
+        )
+
+
 # Each migration takes the schema from version N-1 to N; append, never edit a released one.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1]
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _search_v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

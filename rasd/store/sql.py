@@ -6,14 +6,64 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Select,
+    and_,
+    cast,
+    column,
+    create_engine,
+    delete,
+    event,
+    exists,
+    func,
+    insert,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+)
+from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from rasd.codec import annotated_from, event_from, to_json
-from rasd.errors import StoreError
-from rasd.model import AnnotatedArticle, Document, Event
+from rasd.codec import annotated_from, event_from, story_from, to_json
+from rasd.errors import RasdError, StoreError
+from rasd.model import AnnotatedArticle, Document, Event, Story
 from rasd.store import schema
-from rasd.store.base import ArticleQuery, EventQuery, FetchState, StoredDocument
+from rasd.store.base import (
+    ArticleQuery,
+    EntitySummary,
+    EventQuery,
+    FetchState,
+    PlaceSummary,
+    SearchHit,
+    SearchQuery,
+    StoredDocument,
+)
+from rasd.store.search import (
+    ANALYZER_VERSION,
+    QueryPlan,
+    fts5_match,
+    id_term,
+    name_key,
+    pg_tsquery,
+    pg_tsvector,
+    plan_query,
+    search_document,
+    snippet,
+)
+
+# The full-text index: an FTS5 virtual table on SQLite, a tsvector table on PostgreSQL (migration v2).
+_fts = table("article_search", column("article_id"), column("title"), column("body"), column("names"))
+_pg_search = table("article_search", column("article_id"), column("terms", TSVECTOR))
+# BM25 column weights: article_id (unindexed), title, body, names.
+_BM25 = "bm25(article_search, 0.0, 4.0, 1.0, 2.0)"
+# Rows written per statement when the search index is rebuilt.
+_REINDEX_BATCH = 500
 
 
 def _now() -> str:
@@ -35,8 +85,16 @@ class SqlStore:
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             with self.engine.begin() as connection:
                 self._version = schema.migrate(connection)
+            self._alias_cache: dict[str, list[str]] = {}
+            if self._meta("search_analyzer") != ANALYZER_VERSION:
+                self.rebuild_search_index()
         except (SQLAlchemyError, OSError) as exc:
             raise StoreError(f"cannot open the database {url}: {_reason(exc)}") from exc
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return str(self.engine.dialect.name)
 
     # --- writing -------------------------------------------------------------------------------------
 
@@ -92,7 +150,9 @@ class SqlStore:
                     connection.execute(insert(schema.articles).values(**_article_row(annotated, now)))
                     if annotated.events:
                         connection.execute(insert(schema.events), [_event_row(e) for e in annotated.events])
+                    self._index_articles(connection, [annotated])
                     result.new_article_ids.append(article_id)
+                self._alias_cache.clear()
                 return result
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to {self.url}: {_reason(exc)}") from exc
@@ -149,39 +209,355 @@ class SqlStore:
 
     def list_events(self, query: EventQuery) -> list[Event]:
         table = schema.events
-        statement = select(table.c.data)
-        for column, value in (
-            (table.c.country, query.country),
-            (table.c.admin1, query.admin1),
-            (table.c.plover, query.plover),
-            (table.c.acled_event_type, query.acled_event_type),
-            (table.c.modality, query.modality),
-            (table.c.story_id, query.story_id),
-            (table.c.article_id, query.article_id),
-        ):
-            if value:
-                statement = statement.where(column == value)
-        if query.date_from:
-            statement = statement.where(table.c.date >= query.date_from)
-        if query.date_to:
-            statement = statement.where(table.c.date <= query.date_to)
-        if query.actor:
-            statement = statement.where(
-                or_(table.c.actor1_id == query.actor, table.c.actor2_id == query.actor)
-            )
-        if query.source:
-            statement = statement.join(schema.articles, schema.articles.c.id == table.c.article_id).where(
-                schema.articles.c.source == query.source
-            )
+        statement = _filter_events(select(table.c.data), query)
         statement = (
             statement.order_by(table.c.date.desc(), table.c.id).limit(query.limit).offset(query.offset)
         )
         with self.engine.connect() as connection:
             return [event_from(json.loads(row.data)) for row in connection.execute(statement)]
 
-    def count_events(self) -> int:
+    def count_events(self, query: EventQuery | None = None) -> int:
+        """How many events meet ``query``'s filters (all events without one)."""
+        statement = select(func.count()).select_from(schema.events)
+        if query is not None:
+            statement = _filter_events(statement, query)
         with self.engine.connect() as connection:
-            return int(connection.execute(select(func.count()).select_from(schema.events)).scalar_one())
+            return int(connection.execute(statement).scalar_one())
+
+    def get_event(self, event_id: str) -> Event | None:
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                select(schema.events.c.data).where(schema.events.c.id == event_id)
+            ).first()
+        return event_from(json.loads(row.data)) if row else None
+
+    def event_points(self, query: EventQuery) -> list[dict[str, Any]]:
+        """The located events meeting ``query`` as light map points: id, lat, lon, plover, date."""
+        table_ = schema.events
+        located: Select[Any] = select(table_.c.id, table_.c.lat, table_.c.lon, table_.c.plover, table_.c.date)
+        located = located.where(table_.c.lat.is_not(None), table_.c.lon.is_not(None))
+        statement = _filter_events(located, query).order_by(table_.c.date.desc(), table_.c.id)
+        statement = statement.limit(query.limit).offset(query.offset)
+        with self.engine.connect() as connection:
+            return [
+                {"id": r.id, "lat": r.lat, "lon": r.lon, "plover": r.plover, "date": r.date}
+                for r in connection.execute(statement)
+            ]
+
+    def event_timeline(self, query: EventQuery) -> list[dict[str, Any]]:
+        """Events per day and PLOVER type under ``query``'s filters (its limit and offset are ignored)."""
+        table_ = schema.events
+        statement = select(table_.c.date, table_.c.plover, func.count().label("n")).where(
+            table_.c.date.is_not(None)
+        )
+        statement = _filter_events(statement, query).group_by(table_.c.date, table_.c.plover)
+        with self.engine.connect() as connection:
+            rows = connection.execute(statement.order_by(table_.c.date, table_.c.plover))
+            return [{"date": r.date, "plover": r.plover, "count": int(r.n)} for r in rows]
+
+    # --- search --------------------------------------------------------------------------------------
+
+    def search(self, query: SearchQuery) -> list[SearchHit]:
+        """Articles matching ``query.text`` under its filters, best first, with highlighted snippets.
+
+        SQLite ranks by FTS5's BM25 (title 4×, names 2×, body 1×); PostgreSQL by ``ts_rank_cd`` over the
+        same terms with weights A/B/D.
+        """
+        plan = self.plan(query.text)
+        if plan.empty:
+            return []
+        articles = schema.articles
+        if self.dialect == "sqlite":
+            score: ColumnElement[Any] = (-literal_column(_BM25)).label("score")
+            statement = (
+                select(articles.c.id, articles.c.title, articles.c.text, articles.c.source)
+                .add_columns(articles.c.published, articles.c.kind, score)
+                .select_from(_fts.join(articles, articles.c.id == _fts.c.article_id))
+                .where(text("article_search MATCH :match").bindparams(match=fts5_match(plan)))
+            )
+        else:
+            tsquery = cast(literal(pg_tsquery(plan)), TSQUERY)
+            score = func.ts_rank_cd(_pg_search.c.terms, tsquery).label("score")
+            statement = (
+                select(articles.c.id, articles.c.title, articles.c.text, articles.c.source)
+                .add_columns(articles.c.published, articles.c.kind, score)
+                .select_from(_pg_search.join(articles, articles.c.id == _pg_search.c.article_id))
+                .where(_pg_search.c.terms.op("@@")(tsquery))
+            )
+        statement = _filter_articles(statement, query)
+        statement = statement.order_by(literal_column("score").desc(), articles.c.id)
+        statement = statement.limit(query.limit).offset(query.offset)
+        terms = plan.highlight_terms()
+        with self.engine.connect() as connection:
+            rows = list(connection.execute(statement))
+        return [
+            SearchHit(
+                article_id=r.id,
+                title=r.title,
+                snippet=snippet(r.text, terms),
+                score=round(float(r.score), 4),
+                source=r.source,
+                published=r.published,
+                kind=r.kind,
+            )
+            for r in rows
+        ]
+
+    def plan(self, query: str) -> QueryPlan:
+        """How ``query`` will be matched: its clauses and their alias alternatives."""
+        return plan_query(query, self.aliases)
+
+    def aliases(self, name: str) -> list[str]:
+        """Other names of the thing ``name`` names: spellings seen in the store for the same KB id, names
+        of the actor knowledge base, English names, and the id itself (as an index term)."""
+        key = name_key(name)
+        cached = self._alias_cache.get(key)
+        if cached is not None:
+            return cached
+        found: list[str] = []
+        ids: list[str] = []
+        entities = schema.article_entities
+        with self.engine.connect() as connection:
+            for row in connection.execute(
+                select(entities.c.kb_id)
+                .where(entities.c.kb_id.is_not(None))
+                .where(or_(entities.c.name == key, func.lower(entities.c.name_en) == key))
+                .distinct()
+                .limit(5)
+            ):
+                ids.append(row.kb_id)
+            if ids:
+                for row in connection.execute(
+                    select(entities.c.name, entities.c.name_en)
+                    .where(entities.c.kb_id.in_(ids))
+                    .distinct()
+                    .limit(50)
+                ):
+                    found += [n for n in (row.name, row.name_en) if n]
+        for entry_id, names in _kb_names(name):
+            ids.append(entry_id)
+            found += names
+        alternatives: list[str] = []
+        for alternative in [*found, *(id_term(i) for i in ids)]:
+            if name_key(alternative) != key and alternative not in alternatives:
+                alternatives.append(alternative)
+        if len(self._alias_cache) > 10_000:
+            self._alias_cache.clear()
+        self._alias_cache[key] = alternatives
+        return alternatives
+
+    def rebuild_search_index(self) -> int:
+        """Re-analyze every article into the full-text index (after the analyzer changed); returns the count."""
+        count = 0
+        with self.engine.begin() as connection:
+            connection.execute(delete(_fts if self.dialect == "sqlite" else _pg_search))
+            connection.execute(delete(schema.article_entities))
+            last = ""
+            while True:
+                rows = list(
+                    connection.execute(
+                        select(schema.articles)
+                        .where(schema.articles.c.id > last)
+                        .order_by(schema.articles.c.id)
+                        .limit(_REINDEX_BATCH)
+                    )
+                )
+                if not rows:
+                    break
+                self._index_articles(connection, self._annotated(connection, rows))
+                count += len(rows)
+                last = rows[-1].id
+            self._set_meta(connection, "search_analyzer", ANALYZER_VERSION)
+        return count
+
+    def _index_articles(self, connection: Connection, annotated: list[AnnotatedArticle]) -> None:
+        documents = [search_document(a) for a in annotated]
+        if not documents:
+            return
+        if self.dialect == "sqlite":
+            connection.execute(
+                insert(_fts),
+                [
+                    {
+                        "article_id": d.article_id,
+                        "title": " ".join(d.title),
+                        "body": " ".join(d.body),
+                        "names": " ".join(d.names),
+                    }
+                    for d in documents
+                ],
+            )
+        else:
+            connection.execute(
+                text("insert into article_search (article_id, terms) values (:id, cast(:terms as tsvector))"),
+                [{"id": d.article_id, "terms": pg_tsvector(d)} for d in documents],
+            )
+        entity_rows = [row for a in annotated for row in _entity_rows(a)]
+        if entity_rows:
+            connection.execute(insert(schema.article_entities), entity_rows)
+
+    def _meta(self, key: str) -> str | None:
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                select(schema.store_meta.c.value).where(schema.store_meta.c.key == key)
+            ).first()
+        return row.value if row else None
+
+    def _set_meta(self, connection: Connection, key: str, value: str) -> None:
+        connection.execute(delete(schema.store_meta).where(schema.store_meta.c.key == key))
+        connection.execute(insert(schema.store_meta).values(key=key, value=value))
+
+    # --- stories, entities, places, figures ----------------------------------------------------------
+
+    def save_stories(self, stories: list[Story]) -> None:
+        """Insert or replace stories; their first and last dates come from their events."""
+        if not stories:
+            return
+        with self.engine.begin() as connection:
+            ids = [s.id for s in stories]
+            connection.execute(delete(schema.stories).where(schema.stories.c.id.in_(ids)))
+            rows = []
+            for story in stories:
+                dates = connection.execute(
+                    select(func.min(schema.events.c.date), func.max(schema.events.c.date)).where(
+                        or_(schema.events.c.story_id == story.id, schema.events.c.id.in_(story.event_ids))
+                    )
+                ).one()
+                rows.append(
+                    {
+                        "id": story.id,
+                        "title": story.title,
+                        "first_date": dates[0],
+                        "last_date": dates[1],
+                        "data": _dumps(to_json(story)),
+                    }
+                )
+            connection.execute(insert(schema.stories), rows)
+
+    def list_stories(self, limit: int = 100, offset: int = 0) -> list[Story]:
+        """Stories, the most recent first (by the date of their last event)."""
+        stories = schema.stories
+        statement = (
+            select(stories.c.data)
+            .order_by(stories.c.last_date.desc(), stories.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        with self.engine.connect() as connection:
+            return [story_from(json.loads(r.data)) for r in connection.execute(statement)]
+
+    def get_story(self, story_id: str) -> Story | None:
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                select(schema.stories.c.data).where(schema.stories.c.id == story_id)
+            ).first()
+        return story_from(json.loads(row.data)) if row else None
+
+    def list_entities(
+        self, type: str | None = None, name: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[EntitySummary]:
+        """Named things by the number of articles that mention them; ``name`` matches a KB id, a name or an
+        English name."""
+        entities = schema.article_entities
+        statement = select(
+            entities.c.key,
+            func.max(entities.c.kb_id).label("kb_id"),
+            func.max(entities.c.name).label("name"),
+            func.max(entities.c.name_en).label("name_en"),
+            func.max(entities.c.type).label("type"),
+            func.count(func.distinct(entities.c.article_id)).label("articles"),
+            func.sum(entities.c.mentions).label("mentions"),
+        )
+        if type:
+            statement = statement.where(entities.c.type == type)
+        if name:
+            key = name_key(name)
+            statement = statement.where(
+                or_(entities.c.key == name, entities.c.name == key, func.lower(entities.c.name_en) == key)
+            )
+        statement = (
+            statement.group_by(entities.c.key)
+            .order_by(literal_column("articles").desc(), entities.c.key)
+            .limit(limit)
+            .offset(offset)
+        )
+        with self.engine.connect() as connection:
+            return [
+                EntitySummary(
+                    key=r.key,
+                    name=r.name,
+                    type=r.type,
+                    articles=int(r.articles),
+                    mentions=int(r.mentions or 0),
+                    kb_id=r.kb_id,
+                    name_en=r.name_en,
+                )
+                for r in connection.execute(statement)
+            ]
+
+    def list_places(self, query: EventQuery) -> list[PlaceSummary]:
+        """Places of the events meeting ``query``, the busiest first."""
+        events = schema.events
+        key = func.coalesce(events.c.place_id, events.c.place_name_ar, events.c.country)
+        statement = select(
+            key.label("key"),
+            func.max(events.c.place_id).label("place_id"),
+            func.max(events.c.place_name_ar).label("name_ar"),
+            func.max(events.c.place_name_en).label("name_en"),
+            func.max(events.c.country).label("country"),
+            func.max(events.c.admin1).label("admin1"),
+            func.avg(events.c.lat).label("lat"),
+            func.avg(events.c.lon).label("lon"),
+            func.count().label("n"),
+        ).where(key.is_not(None))
+        statement = _filter_events(statement, query).group_by(key)
+        statement = (
+            statement.order_by(literal_column("n").desc(), key).limit(query.limit).offset(query.offset)
+        )
+        with self.engine.connect() as connection:
+            return [
+                PlaceSummary(
+                    key=r.key,
+                    name_ar=r.name_ar,
+                    name_en=r.name_en,
+                    country=r.country,
+                    admin1=r.admin1,
+                    lat=r.lat,
+                    lon=r.lon,
+                    events=int(r.n),
+                    place_id=r.place_id,
+                )
+                for r in connection.execute(statement)
+            ]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts for the dashboard: articles, events by type, source and country, and the date span."""
+        articles, events = schema.articles, schema.events
+        with self.engine.connect() as connection:
+
+            def grouped(column: Any, where: Any = None) -> dict[str, int]:
+                statement = select(column, func.count()).group_by(column)
+                if where is not None:
+                    statement = statement.where(where)
+                return {str(k): int(n) for k, n in connection.execute(statement) if k is not None}
+
+            span = connection.execute(select(func.min(events.c.date), func.max(events.c.date))).one()
+            return {
+                "articles": grouped(articles.c.kind),
+                "sources": grouped(articles.c.source),
+                "events": int(connection.execute(select(func.count()).select_from(events)).scalar_one()),
+                "plover": grouped(events.c.plover),
+                "acled_event_type": grouped(events.c.acled_event_type),
+                "countries": grouped(events.c.country),
+                "modality": grouped(events.c.modality),
+                "stories": int(
+                    connection.execute(select(func.count()).select_from(schema.stories)).scalar_one()
+                ),
+                "first_event_date": span[0],
+                "last_event_date": span[1],
+                "schema_version": self._version,
+                "backend": self.dialect,
+            }
 
     def schema_version(self) -> int:
         return self._version
@@ -207,6 +583,99 @@ class SqlStore:
             ):
                 by_article[row.article_id].append(json.loads(row.data))
         return [_annotated_from_row(row, by_article[row.id]) for row in rows]
+
+
+def _event_conditions(query: EventQuery) -> list[ColumnElement[bool]]:
+    table = schema.events
+    conditions: list[ColumnElement[bool]] = []
+    for column_, value in (
+        (table.c.country, query.country),
+        (table.c.admin1, query.admin1),
+        (table.c.plover, query.plover),
+        (table.c.acled_event_type, query.acled_event_type),
+        (table.c.modality, query.modality),
+        (table.c.story_id, query.story_id),
+        (table.c.article_id, query.article_id),
+        (table.c.place_id, query.place),
+    ):
+        if value:
+            conditions.append(column_ == value)
+    if query.date_from:
+        conditions.append(table.c.date >= query.date_from)
+    if query.date_to:
+        conditions.append(table.c.date <= query.date_to)
+    if query.actor:
+        conditions.append(or_(table.c.actor1_id == query.actor, table.c.actor2_id == query.actor))
+    return conditions
+
+
+def _filter_events(statement: Select[Any], query: EventQuery) -> Select[Any]:
+    """``statement`` (over the events table) restricted to the events meeting ``query``'s filters."""
+    conditions = _event_conditions(query)
+    if query.source:
+        source_of = select(schema.articles.c.id).where(schema.articles.c.source == query.source)
+        conditions.append(schema.events.c.article_id.in_(source_of))
+    return statement.where(and_(*conditions)) if conditions else statement
+
+
+def _filter_articles(statement: Select[Any], query: SearchQuery) -> Select[Any]:
+    articles = schema.articles
+    if query.source:
+        statement = statement.where(articles.c.source == query.source)
+    if query.kind:
+        statement = statement.where(articles.c.kind == query.kind)
+    if query.date_from:
+        statement = statement.where(articles.c.published >= query.date_from)
+    if query.date_to:
+        statement = statement.where(articles.c.published <= query.date_to + "\uffff")
+    conditions = _event_conditions(query.event_filters())
+    if conditions:
+        statement = statement.where(
+            exists(select(schema.events.c.id).where(schema.events.c.article_id == articles.c.id, *conditions))
+        )
+    return statement
+
+
+def _entity_rows(annotated: AnnotatedArticle) -> list[dict[str, Any]]:
+    """One row per distinct name of a named thing of an article (linked entities are keyed by their id)."""
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for entity in annotated.entities:
+        name = name_key(entity.text)
+        key = entity.id or name
+        if not key:
+            continue
+        row = rows.get((key, name))
+        if row is None:
+            rows[key, name] = {
+                "article_id": annotated.article.id,
+                "key": key,
+                "kb_id": entity.id,
+                "name": name,
+                "name_en": entity.name_en,
+                "type": entity.type,
+                "mentions": 1,
+            }
+        else:
+            row["mentions"] += 1
+    return list(rows.values())
+
+
+def _kb_names(name: str) -> list[tuple[str, list[str]]]:
+    """(id, names) of the actor knowledge base entries that ``name`` names, when the KB is installed."""
+    try:
+        from rasd.entities.kb import ActorKB, match_key
+    except ImportError:
+        return []
+    try:
+        kb = ActorKB.load()
+    except (RasdError, OSError, ValueError):
+        return []
+    found = []
+    for actor_id in kb.ids_for_name(match_key(name)):
+        entry = kb.get(actor_id)
+        if entry is not None:
+            found.append((entry.id, [n for n in entry.names() if n]))
+    return found
 
 
 _ARTICLE_COLUMNS = [
@@ -273,6 +742,10 @@ def _event_row(ev: Event) -> dict[str, Any]:
         "actor2_id": ev.actor2.id if ev.actor2 else None,
         "story_id": ev.story_id,
         "data": _dumps(ev.to_dict()),
+        "place_id": location.id if location else None,
+        "place_name_ar": location.name_ar if location else None,
+        "place_name_en": location.name_en if location else None,
+        "admin2": location.admin2 if location else None,
     }
 
 

@@ -1,0 +1,280 @@
+"""Arabic-aware full-text search: what the index holds, how a query becomes a match, and snippets.
+
+The index never holds the text itself but its analyzed terms: every word normalized (``rasd.arabic``
+folding) and reduced to its stem key (``rasd.arabic.stem``: clitics, the article and inflection suffixes
+removed), so ``غارة``, ``الغارات`` and ``بغارة`` are one term. Latin words are lower-cased. Each article has
+three fields: its title, its body, and the names linked to it (the English names and knowledge-base ids of
+its entities, event actors and places, and the event summaries), so that ``Syrian Democratic Forces`` finds
+the Arabic articles that mention ``قسد``.
+
+A query is a conjunction of clauses; a clause is a word or a quoted phrase, with the alternatives an alias
+source gives for it (``ترامب`` → ``ترمب``, ``Donald Trump``, the actor's id). The same plan compiles to an
+SQLite FTS5 ``MATCH`` expression (ranked by BM25) and to a PostgreSQL ``tsquery`` (ranked by
+``ts_rank_cd``). Snippets are cut from ``article.text`` by the same analyzer, so highlights fall on the
+original characters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rasd.arabic.normalize import normalize_text
+from rasd.arabic.tokenize import word_tokens
+from rasd.model import AnnotatedArticle, Event
+
+# Bump when the terms an article yields change: the store rebuilds its index when this differs.
+ANALYZER_VERSION = "1"
+
+# PostgreSQL keeps positions up to this value in a tsvector.
+_PG_MAX_POSITION = 16383
+_LATIN_SPLIT = re.compile(r"[^0-9a-z\u00c0-\u024f]+")
+_QUERY_PART = re.compile(r'"([^"]*)"|(\S+)')
+_TERM_OK = re.compile(r"^\w+$")
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedTerm:
+    """One analyzed term of a text and the characters of the text it comes from."""
+
+    term: str
+    start: int
+    end: int
+
+
+def analyze(text: str) -> list[IndexedTerm]:
+    """The index terms of ``text`` in order, each with its offsets into ``text``.
+
+    Arabic words become their stem keys, numbers their normalized digits, Latin words their lower-cased
+    parts (``Trump’s`` → ``trump``, ``s``); punctuation yields nothing.
+    """
+    terms: list[IndexedTerm] = []
+    for token in word_tokens(text):
+        if token.kind == "punct":
+            continue
+        key = token.stem or token.norm
+        if not key:
+            continue
+        if key.isascii() or not _TERM_OK.match(key):
+            for part in _LATIN_SPLIT.split(key.lower()):
+                if part:
+                    terms.append(IndexedTerm(part, token.start, token.end))
+        else:
+            terms.append(IndexedTerm(key, token.start, token.end))
+    return terms
+
+
+def terms_of(text: str | None) -> list[str]:
+    """The index terms of ``text`` (none for ``None``)."""
+    return [t.term for t in analyze(text)] if text else []
+
+
+def id_term(kb_id: str) -> str:
+    """The index term that stands for a knowledge-base or gazetteer id (ids hold characters FTS splits on)."""
+    return "kb" + hashlib.sha1(kb_id.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(slots=True)
+class SearchDocument:
+    """The analyzed fields of one article, as the index stores them."""
+
+    article_id: str
+    title: list[str]
+    body: list[str]
+    names: list[str]
+
+
+def search_document(annotated: AnnotatedArticle) -> SearchDocument:
+    """The index entry of an article: its title, its text and the names linked to it."""
+    article = annotated.article
+    names: list[str] = []
+    for entity in annotated.entities:
+        names += terms_of(entity.name_en)
+        if entity.id:
+            names.append(id_term(entity.id))
+    for event in annotated.events:
+        names += event_name_terms(event)
+    return SearchDocument(article.id, terms_of(article.title), terms_of(article.text), names)
+
+
+def event_name_terms(event: Event) -> list[str]:
+    """Terms naming an event's actors and place (Arabic and English, ids) and its summaries."""
+    terms: list[str] = []
+    for actor in (event.actor1, event.actor2, *event.assoc_actors):
+        if actor is None:
+            continue
+        terms += terms_of(actor.name_ar) + terms_of(actor.name_en)
+        if actor.id:
+            terms.append(id_term(actor.id))
+    if event.location is not None:
+        place = event.location
+        terms += terms_of(place.name_ar) + terms_of(place.name_en)
+        if place.id:
+            terms.append(id_term(place.id))
+    return terms + terms_of(event.summary_en) + terms_of(event.summary_ar)
+
+
+# --- queries ---------------------------------------------------------------------------------------
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Clause:
+    """One required part of a query: any of its phrases must occur (a phrase is terms in a row)."""
+
+    text: str
+    phrases: list[Phrase] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class QueryPlan:
+    """What a query asks for: every clause must match."""
+
+    text: str
+    clauses: list[Clause]
+
+    @property
+    def empty(self) -> bool:
+        return not self.clauses
+
+    def highlight_terms(self) -> set[str]:
+        """Every term of every alternative (for snippets)."""
+        return {term for clause in self.clauses for phrase in clause.phrases for term in phrase}
+
+
+# Given the words of a query part (already normalized), the alternative names and ids it stands for.
+AliasSource = Callable[[str], Sequence[str]]
+
+
+def plan_query(query: str, aliases: AliasSource | None = None) -> QueryPlan:
+    """Parse ``query``: bare words and ``"quoted phrases"``, all required, each widened by ``aliases``.
+
+    A run of bare words that is itself a known name (``قوات سوريا الديمقراطية``) becomes one clause whose
+    alternatives are that name as a phrase and each of its aliases; other words stand alone.
+    """
+    parts: list[tuple[str, bool]] = []  # (text, quoted)
+    for match in _QUERY_PART.finditer(query):
+        if match.group(1) is not None:
+            if match.group(1).strip():
+                parts.append((match.group(1).strip(), True))
+        else:
+            parts.append((match.group(2), False))
+    clauses: list[Clause] = []
+    index = 0
+    while index < len(parts):
+        text, quoted = parts[index]
+        if quoted:
+            clauses += _clause(text, aliases)
+            index += 1
+            continue
+        # The longest run of bare words from here that an alias source knows as one name.
+        run_end = index
+        while run_end < len(parts) and not parts[run_end][1]:
+            run_end += 1
+        taken = 1
+        if aliases is not None:
+            for end in range(run_end, index + 1, -1):
+                if aliases(" ".join(p[0] for p in parts[index:end])):
+                    taken = end - index
+                    break
+        clauses += _clause(" ".join(p[0] for p in parts[index : index + taken]), aliases)
+        index += taken
+    return QueryPlan(query, [c for c in clauses if c.phrases])
+
+
+def _clause(text: str, aliases: AliasSource | None) -> list[Clause]:
+    phrase = tuple(terms_of(text))
+    if not phrase:
+        return []
+    clause = Clause(text, [phrase])
+    for alias in aliases(text) if aliases is not None else ():
+        alternative = (alias,) if alias.startswith("kb") and _TERM_OK.match(alias) else tuple(terms_of(alias))
+        if alternative and alternative not in clause.phrases:
+            clause.phrases.append(alternative)
+    return [clause]
+
+
+def fts5_match(plan: QueryPlan) -> str:
+    """The plan as an SQLite FTS5 ``MATCH`` expression."""
+    return " AND ".join(
+        "(" + " OR ".join('"' + " ".join(phrase) + '"' for phrase in clause.phrases) + ")"
+        for clause in plan.clauses
+    )
+
+
+def pg_tsquery(plan: QueryPlan) -> str:
+    """The plan as a PostgreSQL ``tsquery`` literal (terms are quoted, so no parser touches them)."""
+
+    def phrase_query(phrase: Phrase) -> str:
+        return "(" + " <-> ".join(_pg_quote(t) for t in phrase) + ")"
+
+    return " & ".join(
+        "(" + " | ".join(phrase_query(p) for p in clause.phrases) + ")" for clause in plan.clauses
+    )
+
+
+def pg_tsvector(document: SearchDocument) -> str:
+    """The document as a PostgreSQL ``tsvector`` literal: title weight A, names B, body D."""
+    positions: dict[str, list[str]] = {}
+    position = 0
+    for terms, weight in ((document.title, "A"), (document.names, "B"), (document.body, "D")):
+        for term in terms:
+            position = min(position + 1, _PG_MAX_POSITION)
+            slots = positions.setdefault(term, [])
+            if len(slots) < 256:  # PostgreSQL keeps at most 256 positions per lexeme
+                slots.append(f"{position}{weight}")
+        position = min(position + 1, _PG_MAX_POSITION)  # phrases never span two fields
+    return " ".join(f"{_pg_quote(term)}:{','.join(slots)}" for term, slots in positions.items())
+
+
+def _pg_quote(term: str) -> str:
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+# --- snippets --------------------------------------------------------------------------------------
+
+
+def snippet(text: str, terms: Iterable[str], width: int = 28) -> str:
+    """An HTML excerpt of ``text`` around the densest run of matching words, each match in ``<mark>``.
+
+    Matching is by index term, so ``الغارات`` is marked for a query ``غارة``; the marks cover the original
+    characters of the article. Without a match, the opening words.
+    """
+    wanted = set(terms)
+    analyzed = analyze(text)
+    hits = [i for i, t in enumerate(analyzed) if t.term in wanted]
+    if not analyzed:
+        return html.escape(text[:200])
+    if hits:
+        best_start, best_score = hits[0], -1
+        for h in hits:
+            window = [analyzed[i].term for i in hits if h <= i < h + width]
+            score = len(set(window)) * 100 + len(window)
+            if score > best_score:
+                best_start, best_score = h, score
+        first = max(0, best_start - width // 4)
+    else:
+        first = 0
+    last = min(len(analyzed), first + width) - 1
+    start, end = analyzed[first].start, analyzed[last].end
+    marked = {(analyzed[i].start, analyzed[i].end) for i in hits if first <= i <= last}
+    pieces: list[str] = ["…" if start > 0 else ""]
+    cursor = start
+    for mark_start, mark_end in sorted(marked):
+        if mark_start < cursor:
+            continue
+        pieces.append(html.escape(text[cursor:mark_start]))
+        pieces.append("<mark>" + html.escape(text[mark_start:mark_end]) + "</mark>")
+        cursor = mark_end
+    pieces.append(html.escape(text[cursor:end]))
+    pieces.append("…" if end < len(text) else "")
+    return "".join(pieces).replace("\n", " ")
+
+
+def name_key(text: str) -> str:
+    """The form in which names are compared: normalized, lower-cased, single spaces."""
+    return " ".join(normalize_text(text).lower().split())
