@@ -1,0 +1,412 @@
+"""Linking mentions in an article's text to the actor knowledge base.
+
+Dictionary matching with one Aho-Corasick automaton (built once per process) over a matching form of the
+text: ``rasd.arabic.normalize`` folding, quotes and tatweel dropped, Latin lowered, with a map back to the
+original offsets. A match counts at a word boundary or after proclitics (و ف ب ل ك, and ``لل`` for ل+ال), so
+``لـ«التحالف`` and ``بـ«القاعدة»`` match; the longest match wins. On top of that: titles resolved by the
+article's date (``الرئيس الأميركي`` → Trump in 2025), demonyms as NORP (``الإسرائيلي`` → Israel), the NER
+model's spans merged in (kept with ``id=None`` when the knowledge base lacks them, people with a Latin
+transliteration), and in-document short forms (``الشرع`` after ``أحمد الشرع``; a surname after a full name).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+import ahocorasick
+
+from rasd.arabic.normalize import normalize
+from rasd.entities.kb import ActorEntry, ActorKB, match_key
+from rasd.model import Entity, EntityType
+
+MatchKind = Literal["name", "demonym", "title"]
+
+# Proclitic strings allowed between a word boundary and a match: conjunctions, prepositions, both.
+_PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
+# Before a key whose alef of ال is dropped (للتحالف = ل + التحالف): the prefix must end in that ل.
+_LAM_PROCLITICS = frozenset({"ل", "ول", "فل"})
+_DROPPED = frozenset("\"'`ـ")
+# A word right after a title that makes it someone other than the holder on that date.
+_NOT_HOLDER = frozenset(match_key(w) for w in ("السابق", "الأسبق", "المخلوع", "الراحل", "المنتخب", "الأسبق"))
+# Surnames that are common words or given names: a short form of these would link ordinary words.
+_SURNAME_STOP = frozenset(
+    match_key(w)
+    for w in (
+        "خطاب",
+        "عون",
+        "حرب",
+        "سلام",
+        "نصر",
+        "أمين",
+        "كامل",
+        "سعيد",
+        "حسن",
+        "حسين",
+        "علي",
+        "محمد",
+        "أحمد",
+        "عمر",
+        "صالح",
+        "الله",
+        "الدين",
+        "الرحمن",
+        "عباس",
+        "جمال",
+        "نور",
+        "فرح",
+        "رشيد",
+        "سريع",
+        "شريف",
+        "كريم",
+        "جميل",
+        "حكيم",
+        "عادل",
+        "منصور",
+        "هادي",
+        "سليم",
+        "باسل",
+    )
+)
+_SURNAME_JOINERS = frozenset(match_key(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "آل", "أبي", "بنت"))
+_TITLE_NAME_GAP = 40  # characters within which a person's name after a title is the title's bearer
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    kind: MatchKind
+    key: str  # the knowledge-base key this pattern stands for
+    after_lam: bool = False
+    quoted: bool = False  # matches only between quotes
+
+
+@dataclass(slots=True)
+class _Match:
+    start: int  # offsets into the matching form
+    end: int
+    pattern: _Pattern
+
+
+@dataclass(frozen=True, slots=True)
+class MatchingForm:
+    """The text as the automaton reads it, with the original offset of each character."""
+
+    text: str
+    offsets: tuple[int, ...]
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def matching_form(text: str) -> MatchingForm:
+    """Fold ``text`` like ``match_key`` does, keeping line breaks (a name never spans two lines)."""
+    folded = normalize(text)
+    chars: list[str] = []
+    offsets: list[int] = []
+    for char, offset in zip(folded.text, folded.offsets, strict=True):
+        if char in _DROPPED:
+            continue
+        if char == "\n":
+            pass
+        elif char.isspace():
+            if chars and chars[-1] == " ":
+                continue
+            char = " "
+        else:
+            lowered = char.lower()
+            char = lowered if len(lowered) == 1 else char
+        chars.append(char)
+        offsets.append(offset)
+    return MatchingForm("".join(chars), tuple(offsets), len(text))
+
+
+@functools.cache
+def _automaton(kb: ActorKB) -> ahocorasick.Automaton:
+    patterns: dict[str, list[_Pattern]] = {}
+
+    def add(key: str, kind: MatchKind, quoted: bool = False) -> None:
+        if not key:
+            return
+        patterns.setdefault(key, []).append(_Pattern(kind, key, quoted=quoted))
+        if key.startswith("ال") and len(key) > 3 and not quoted:
+            patterns.setdefault(key[1:], []).append(_Pattern(kind, key, after_lam=True))
+
+    for entry in kb:
+        for name in (entry.name_ar, entry.name_en, *entry.aliases):
+            if name not in entry.unmatched and name not in entry.quoted_aliases:
+                add(match_key(name), "name")
+        for name in entry.quoted_aliases:
+            add(match_key(name), "name", quoted=True)
+        for form in entry.demonym_forms():
+            add(match_key(form), "demonym")
+    for title in kb.title_keys():
+        add(title.key, "title")
+    automaton = ahocorasick.Automaton()
+    for key, found in patterns.items():
+        automaton.add_word(key, (len(key), tuple(found)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _at_boundaries(form: str, start: int, end: int, after_lam: bool) -> bool:
+    if end < len(form) and form[end].isalpha():
+        return False
+    word_start = start
+    while word_start > 0 and form[word_start - 1].isalpha():
+        word_start -= 1
+    prefix = form[word_start:start]
+    return prefix in (_LAM_PROCLITICS if after_lam else _PROCLITICS)
+
+
+_OPENING_QUOTES = frozenset("«\"“„'")
+_CLOSING_QUOTES = frozenset("»\"”'")
+
+
+def _between_quotes(original: str, start: int, end: int) -> bool:
+    before = original[:start].rstrip("ـ \u200f\u200e")
+    after = original[end:].lstrip("ـ \u200f\u200e")
+    return bool(before) and before[-1] in _OPENING_QUOTES and bool(after) and after[0] in _CLOSING_QUOTES
+
+
+def find_matches(form: MatchingForm, kb: ActorKB, original: str) -> list[_Match]:
+    """Knowledge-base names, demonyms and titles at word boundaries, longest first.
+
+    Names and demonyms are chosen among themselves, titles among themselves: a title may cover a name
+    (``قائد الجيش اللبناني``) and is kept or dropped later, once it is known whether a name follows it.
+    """
+    names: list[_Match] = []
+    titles: list[_Match] = []
+    for last, (length, found) in _automaton(kb).iter(form.text):
+        start, end = last - length + 1, last + 1
+        # A name over a demonym when the same characters are both.
+        for pattern in sorted(found, key=lambda p: ("name", "demonym", "title").index(p.kind)):
+            if not _at_boundaries(form.text, start, end, pattern.after_lam):
+                continue
+            if pattern.quoted and not _between_quotes(original, *form.to_original(start, end)):
+                continue
+            (titles if pattern.kind == "title" else names).append(_Match(start, end, pattern))
+            break
+    chosen = _longest_first(names) + _longest_first(titles)
+    chosen.sort(key=lambda m: m.start)
+    return chosen
+
+
+def _longest_first(candidates: list[_Match]) -> list[_Match]:
+    candidates.sort(key=lambda m: (m.start - m.end, m.start))
+    taken: set[int] = set()
+    chosen: list[_Match] = []
+    for match in candidates:
+        span = range(match.start, match.end)
+        if any(i in taken for i in span):
+            continue
+        taken.update(span)
+        chosen.append(match)
+    return chosen
+
+
+@dataclass(slots=True)
+class _Linked:
+    start: int  # offsets into the matching form
+    end: int
+    type: EntityType
+    id: str | None
+    name_en: str | None
+    from_kb: bool = True
+
+
+def link_entities(text: str, published: date | None, ner: list[Entity] | None = None) -> list[Entity]:
+    """Entities of ``text`` linked to the actor knowledge base, in text order, offsets into ``text``.
+
+    Every knowledge-base name, demonym (NORP) and title whose holder on ``published`` is known becomes an
+    entity with ``id`` and ``name_en``; ``ner`` spans the knowledge base does not cover are kept with
+    ``id=None`` (people with a Latin transliteration as ``name_en``).
+    """
+    kb = ActorKB.load()
+    form = matching_form(text)
+    matches = find_matches(form, kb, text)
+    linked = _resolve_names(matches, kb, published)
+    if ner:
+        linked = _merge_ner(linked, ner, form, kb, published)
+    linked = _resolve_titles(linked, matches, form, kb, published)
+    linked += _short_forms(linked, form, kb)
+    linked.sort(key=lambda e: e.start)
+    entities: list[Entity] = []
+    for item in linked:
+        start, end = _close_quote(text, *form.to_original(item.start, item.end))
+        entities.append(Entity(text[start:end], start, end, item.type, item.id, item.name_en))
+    return entities
+
+
+def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    """Take in the closing quote of a quote opened inside the mention: ``تنظيم «داعش»``."""
+    mention = text[start:end]
+    if end < len(text) and (
+        (text[end] == "»" and mention.count("«") > mention.count("»"))
+        or (text[end] == '"' and mention.count('"') % 2 == 1)
+    ):
+        return start, end + 1
+    return start, end
+
+
+def _resolve_names(matches: list[_Match], kb: ActorKB, published: date | None) -> list[_Linked]:
+    """Names and demonyms to entries; a shared name goes to the entry the rest of the article points to."""
+    sure: Counter[str] = Counter()
+    countries: Counter[str] = Counter()
+    for match in matches:
+        if match.pattern.kind == "name" and len(kb.ids_for_name(match.pattern.key)) == 1:
+            entry = kb.entries[kb.ids_for_name(match.pattern.key)[0]]
+            sure[entry.id] += 1
+            if entry.country:
+                countries[entry.country] += 1
+    linked: list[_Linked] = []
+    for match in matches:
+        if match.pattern.kind == "demonym":
+            country_id = kb.country_for_demonym(match.pattern.key)
+            if country_id:
+                country = kb.entries[country_id]
+                name = country.demonym_en or country.name_en
+                linked.append(_Linked(match.start, match.end, "NORP", country.id, name))
+        elif match.pattern.kind == "name":
+            entries = [kb.entries[i] for i in kb.ids_for_name(match.pattern.key)]
+            entry = _choose(entries, sure, countries, published)
+            linked.append(_Linked(match.start, match.end, entry.entity_type, entry.id, entry.name_en))
+    return linked
+
+
+def _choose(
+    entries: list[ActorEntry], sure: Counter[str], countries: Counter[str], on: date | None
+) -> ActorEntry:
+    if len(entries) == 1:
+        return entries[0]
+
+    def score(entry: ActorEntry) -> tuple[int, int, int]:
+        in_office = int(on is not None and any(r.holds_on(on) for r in entry.roles))
+        return sure[entry.id], in_office, countries[entry.country or ""]
+
+    return max(entries, key=score)  # max keeps the first (YAML order) among equals
+
+
+def _merge_ner(
+    linked: list[_Linked], ner: list[Entity], form: MatchingForm, kb: ActorKB, published: date | None
+) -> list[_Linked]:
+    """NER spans join the dictionary matches; where they overlap, the dictionary's span and link win,
+    except that a longer NER span swallows the demonyms inside it (``وزارة الإعلام السورية``)."""
+    result = list(linked)
+    for entity in ner:
+        start, end = _to_form_span(form, entity.start, entity.end)
+        if start >= end:
+            continue
+        inside = [item for item in result if item.start < end and start < item.end]
+        swallowed = all(item.type == "NORP" and start <= item.start and item.end <= end for item in inside)
+        if inside and not (swallowed and (end - start) > max(i.end - i.start for i in inside)):
+            continue
+        for item in inside:
+            result.remove(item)
+        found = _lookup_mention(kb, form.text[start:end], published)
+        if found:
+            entry = found[0]
+            result.append(_Linked(start, end, entry.entity_type, entry.id, entry.name_en))
+        else:
+            name_en = transliterate_name(entity.text) if entity.type == "PER" else None
+            result.append(_Linked(start, end, entity.type, None, name_en, from_kb=False))
+    result.sort(key=lambda e: e.start)
+    return result
+
+
+def _to_form_span(form: MatchingForm, start: int, end: int) -> tuple[int, int]:
+    """The span of the matching form inside the original span ``[start, end)``."""
+    return bisect.bisect_left(form.offsets, start), bisect.bisect_left(form.offsets, end)
+
+
+def _lookup_mention(kb: ActorKB, mention: str, on: date | None) -> list[ActorEntry]:
+    """Look a mention up as it is, then without its proclitics (``والجيش`` → ``الجيش``)."""
+    found = kb.lookup(mention, on)
+    if found:
+        return found
+    for prefix in ("وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "و", "ف", "ب", "ل"):
+        rest = mention[len(prefix) :]
+        if mention.startswith(prefix) and len(rest) >= 3:
+            return kb.lookup("ال" + rest if prefix.endswith(("ال", "لل")) else rest, on)
+    return []
+
+
+def _resolve_titles(
+    linked: list[_Linked], matches: list[_Match], form: MatchingForm, kb: ActorKB, published: date | None
+) -> list[_Linked]:
+    """Titles become the person holding the office on the publication date, unless a name follows."""
+    if published is None:
+        return linked
+    people = [item.start for item in linked if item.type == "PER"]
+    result = list(linked)
+    for match in matches:
+        if match.pattern.kind != "title":
+            continue
+        inside = [item for item in result if item.start < match.end and match.start < item.end]
+        if any(item.start < match.start or item.end > match.end or item.type == "PER" for item in inside):
+            continue
+        office = kb.office_for_title(match.pattern.key)
+        if office is None:
+            continue
+        following = form.text[match.end : match.end + _TITLE_NAME_GAP]
+        next_word = following.split()[0] if following.split() else ""
+        if next_word in _NOT_HOLDER:
+            continue
+        gap_end = match.end + len(following.split(".")[0].split("\n")[0])
+        if any(match.end <= p < gap_end for p in people):
+            continue
+        holder = kb.holder(office[0], office[1], published)
+        if holder is not None:
+            for item in inside:
+                result.remove(item)
+            result.append(_Linked(match.start, match.end, "PER", holder.id, holder.name_en))
+    return result
+
+
+def _surname(words: list[str]) -> str | None:
+    if len(words) < 2:
+        return None
+    if len(words) >= 3 and (words[-2] in _SURNAME_JOINERS or words[-1] in _SURNAME_STOP):
+        surname = " ".join(words[-2:])
+    else:
+        surname = words[-1]
+    if surname in _SURNAME_STOP or len(surname.replace(" ", "")) < 3:
+        return None
+    return surname
+
+
+def _short_forms(linked: list[_Linked], form: MatchingForm, kb: ActorKB) -> list[_Linked]:
+    """The surname alone, after a person's full name in the same article, is that person."""
+    taken = bytearray(len(form.text))
+    for item in linked:
+        taken[item.start : item.end] = b"\x01" * (item.end - item.start)
+    surnames: dict[str, tuple[int, _Linked]] = {}
+    for item in linked:
+        if item.type != "PER":
+            continue
+        surname = _surname(form.text[item.start : item.end].split())
+        if surname and surname not in surnames and not kb.ids_for_name(surname):
+            surnames[surname] = (item.end, item)
+    found: list[_Linked] = []
+    for surname, (after, person) in surnames.items():
+        at = form.text.find(surname, after)
+        while at != -1:
+            end = at + len(surname)
+            if not any(taken[at:end]) and _at_boundaries(form.text, at, end, after_lam=False):
+                found.append(_Linked(at, end, "PER", person.id, person.name_en, person.from_kb))
+                taken[at:end] = b"\x01" * (end - at)
+            at = form.text.find(surname, end)
+    return found
+
+
+@functools.cache
+def transliterate_name(name: str) -> str:
+    """A likely Latin spelling of an Arabic personal name (``arabic-name-romanizer``, offline)."""
+    from arabic_name_romanizer import transliterate
+
+    result = transliterate(name.strip())
+    return result if isinstance(result, str) else str(result)
