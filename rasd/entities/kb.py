@@ -179,6 +179,10 @@ def _entry_from_record(record: dict[str, Any]) -> ActorEntry:
     for required in ("id", "name_ar", "name_en", "kind"):
         if not record.get(required):
             raise InputError(f"{where}: missing {required}")
+    country = record.get("country")
+    if country is not None and not isinstance(country, str):
+        # YAML 1.1 reads a bare NO (Norway) as false.
+        raise InputError(f"{where}: country {country!r} is not an ISO code (quote it)")
     roles = tuple(
         Role(
             title=str(r["title"]),
@@ -193,7 +197,7 @@ def _entry_from_record(record: dict[str, Any]) -> ActorEntry:
         name_ar=str(record["name_ar"]),
         name_en=str(record["name_en"]),
         kind=str(record["kind"]),
-        country=record.get("country"),
+        country=country,
         inter=record.get("inter"),
         sector=record.get("sector"),
         aliases=tuple(str(a) for a in record.get("aliases") or ()),

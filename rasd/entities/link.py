@@ -295,14 +295,17 @@ def _merge_ner(
     linked: list[_Linked], ner: list[Entity], form: MatchingForm, kb: ActorKB, published: date | None
 ) -> list[_Linked]:
     """NER spans join the dictionary matches; where they overlap, the dictionary's span and link win,
-    except that a longer NER span swallows the demonyms inside it (``وزارة الإعلام السورية``)."""
+    except that a longer NER span swallows the countries and demonyms inside it (``وزارة الإعلام السورية``)."""
     result = list(linked)
     for entity in ner:
         start, end = _to_form_span(form, entity.start, entity.end)
         if start >= end:
             continue
         inside = [item for item in result if item.start < end and start < item.end]
-        swallowed = all(item.type == "NORP" and start <= item.start and item.end <= end for item in inside)
+        # An organisation or place named after a country: ``مبادرة سوريا``، ``البادية السورية``.
+        swallowed = all(
+            item.type in ("NORP", "GPE") and start <= item.start and item.end <= end for item in inside
+        )
         if inside and not (swallowed and (end - start) > max(i.end - i.start for i in inside)):
             continue
         for item in inside:
