@@ -63,6 +63,8 @@ def iter_warc_documents(
     try:
         for record in ArchiveIterator(stream, arc2warc=True):
             stats.records += 1
+            if record.rec_type is None:
+                raise InputError(f"{origin}: not a readable WARC archive (record {stats.records} has no type)")
             if record.rec_type != "response":
                 continue
             stats.responses += 1
