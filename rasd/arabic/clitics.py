@@ -26,7 +26,7 @@ NO_SPLIT = frozenset(
     """
     كما كان كانت كانوا كانا كذلك كأن كأنه كأنها كيف كي كلا كلما لقد لكن لدى لذا ليس ليست لما لو لولا لكي
     فقط فيما بين بينما بعد بل ربما طالما هناك هنالك هنا الله اللهم الذي التي الذين اللذين اللذان اللتان
-    اللتين اللاتي اللواتي الآن الان الى الا إلا إلى أيضا كلتا لدي لديه ولي
+    اللتين اللاتي اللواتي الآن الان الى الا إلا إلى أيضا كلتا لدي لديه ولي التقى
     """.split()  # noqa: SIM905
 )
 # Two-letter words a preposition may stand before (بما، لهم، لأن).
@@ -35,7 +35,9 @@ SHORT_WORDS = frozenset(
     هو هي هم هن ما من لا قد في أن إن لم لن مع عن لو ذا كل أو ثم هل إذ
     """.split()  # noqa: SIM905
 )
-PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ني", "ه", "ي", "ك")
+# Enclitic pronouns, longest first. ك، كن، كما and ني are left out: in news they are far more often a
+# root letter (يدرك، يتمكن، كوباني) than "your"/"me", which appear almost only in quotations.
+PRONOUNS = ("هما", "هم", "هن", "كم", "ها", "نا", "ه", "ي")
 _FUTURE_PREFIXES = "يتنأ"
 
 
@@ -98,7 +100,7 @@ def _segment(word: str) -> Segmentation:
             continue  # وكذلك is و + كذلك
         rest = word[len(prefix) :]
         if article:
-            if _accept_article(procs, rest):
+            if _accept_article(word, procs, rest):
                 return Segmentation(procs, article, rest, "", rest)
         elif _accept_proclitics(word, procs, rest):
             base, enclitic, lemma = _split_enclitic(rest)
@@ -107,13 +109,17 @@ def _segment(word: str) -> Segmentation:
     return Segmentation("", "", base, enclitic, lemma)
 
 
-def _accept_article(procs: str, rest: str) -> bool:
+def _accept_article(word: str, procs: str, rest: str) -> bool:
     if "ال" + rest in NO_SPLIT:
         return False
+    if rest.startswith("ت") and written_count("الال" + rest) >= MIN_DEFINITE:
+        return False  # التزام (الالتزام): a form-VIII word whose ال is its own, not the article
     if not procs:
         return True
-    # After a proclitic the definite form itself must be a word news uses (والده is not و + ال + ده).
-    return written_count("ال" + rest) >= MIN_DEFINITE
+    definite = written_count("ال" + rest)
+    # After a proclitic the definite form itself must be a word news uses (والده is not و + ال + ده), and
+    # more common than reading the ل as the word's own letter (للقاء is ل + لقاء, not ل + ال + قاء).
+    return definite >= MIN_DEFINITE and written_count(word[len(procs) :]) <= definite
 
 
 def _known(rest: str) -> tuple[int, int]:
@@ -134,6 +140,8 @@ def _accept_proclitics(word: str, procs: str, rest: str) -> bool:
         return False  # كلها، كلهم: the ك belongs to كل
     if len(rest) < 3 and (len(procs) > 1 or (last in "بلك" and rest not in SHORT_WORDS)):
         return False  # وليد is not و + ل + يد, لبن is not ل + بن
+    if written_count("ال" + word) >= MIN_DEFINITE:
+        return False  # وحدة، بلاد، لجنة take the article themselves: their first letter is their own
     known, written = _known(rest)
     if known < MIN_WORD:
         return False
@@ -188,17 +196,22 @@ def _split_enclitic(word: str) -> tuple[str, str, str]:
             if not word.endswith(pronoun):
                 continue
             base = word[: -len(pronoun)]
-            if len(base) < (3 if pronoun in ("ي", "ك") else 2):
+            if len(base) < (3 if pronoun == "ي" else 2):
                 continue
             known = _base_count(base)
             if known < MIN_WORD or total > RATIO_CONJ * known:
                 continue
-            if pronoun == "ي" and _looks_like_adjective_or_plural(word, base):
+            if pronoun == "ي" and not _possessive_after_ta_marbuta(word, base):
                 continue
             return base, pronoun, _lemma_base(base)
     return word, "", word
 
 
-def _looks_like_adjective_or_plural(word: str, base: str) -> bool:
-    # سوري (سورية exists) is an adjective; مقاتلي (مقاتلين exists) is a construct plural: not "my".
-    return any(written_count(form) >= MIN_DEFINITE for form in (word + "ة", base + "ين", base + "ون"))
+def _possessive_after_ta_marbuta(word: str, base: str) -> bool:
+    # ي is split only from a noun in ة (حكومتي): elsewhere it is too often a root letter (تأتي), a nisba
+    # (سوري) or a dual/plural construct (مجلسي، مقاتلي).
+    return (
+        base.endswith("ت")
+        and written_count(base[:-1] + "ة") >= MIN_WORD
+        and written_count(base + "ين") < MIN_DEFINITE
+    )

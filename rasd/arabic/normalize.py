@@ -81,6 +81,7 @@ INVISIBLE = frozenset(
     | {chr(c) for c in range(0x2066, 0x206A)}
 )
 _DROPPED = MARKS | INVISIBLE | {TATWEEL}
+_TRAILING = MARKS | {TATWEEL}
 
 _TABLE: dict[str, str] = {
     **_LETTER_FOLD,
@@ -129,7 +130,11 @@ class NormalizedText:
         if start >= end:
             pos = self.original_offset(start)
             return pos, pos
-        return self.original_offset(start), self.original_offset(end - 1) + 1
+        last = self.original_offset(end - 1) + 1
+        # Diacritics and tatweel written after the span's last letter belong to it (السوريّ, not السوري).
+        while last < len(self.original) and self.original[last] in _TRAILING:
+            last += 1
+        return self.original_offset(start), last
 
     def to_normalized(self, start: int, end: int) -> tuple[int, int]:
         """Map the span ``[start, end)`` of ``original`` to the span of ``text`` made from its characters."""

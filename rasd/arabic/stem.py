@@ -11,9 +11,13 @@ Tashaphyne: docs/evaluation.md, "Arabic text layer".
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from rasd.arabic.clitics import segment
 from rasd.arabic.lexicon import folded_count
 from rasd.arabic.normalize import normalize_text, strip_marks
+from rasd.evaluation import PRF, EvalReport
 
 # A stem keeps at least this many letters.
 MIN_STEM = 3
@@ -39,6 +43,7 @@ def stem_base(base: str) -> str:
     if len(word) < MIN_STEM:
         return word
     word = _strip_plural(word)
+    word = _strip_verb_agreement(word)
     if word.endswith("ه") and (len(word) > MIN_STEM or _attested(word[:-1] + "ات")):
         return word[:-1]  # ta marbuta (after folding): غارة → غار, like غارات → غار; قوة → قو, like قوات
     if (
@@ -48,6 +53,15 @@ def stem_base(base: str) -> str:
         and folded_count(word[:-1]) >= MIN_ATTESTED
     ):
         return word[:-1]  # accusative alef: يوما → يوم; سوريا keeps its alef
+    return word
+
+
+def _strip_verb_agreement(word: str) -> str:
+    """قالت، قالوا → قال: the perfect's ت (she) and وا (they), when the other form is attested too."""
+    if len(word) > MIN_STEM and word.endswith("ت") and _attested(word[:-1] + "وا"):
+        return word[:-1]
+    if len(word) > MIN_STEM + 1 and word.endswith("وا") and _attested(word[:-2] + "ت"):
+        return word[:-2]
     return word
 
 
@@ -71,3 +85,38 @@ def _strip_plural(word: str) -> str:
     elif word.endswith("ي") and _attested(word[:-1] + "ين") and _attested(word[:-1] + "ون"):
         return word[:-1]  # construct plural: مقاتلي → مقاتل
     return word
+
+
+def read_stem_groups(gold: Path) -> dict[str, list[str]]:
+    """Lemma groups of a gold file: one ``lemma<TAB>form form …`` a line, ``#`` comments."""
+    groups: dict[str, list[str]] = {}
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, _, forms = line.partition("\t")
+            groups[lemma] = forms.split()
+    return groups
+
+
+def score_stemmer(groups: dict[str, list[str]], stemmer: Callable[[str], str]) -> PRF:
+    """Pairs of forms: same lemma and same key (tp), same key across lemmas (fp), same lemma split (fn)."""
+    forms = [(lemma, form, stemmer(form)) for lemma, words in groups.items() for form in words]
+    tp = fp = fn = 0
+    for i, (lemma_a, _, key_a) in enumerate(forms):
+        for lemma_b, _, key_b in forms[i + 1 :]:
+            same_lemma, same_key = lemma_a == lemma_b, key_a == key_b
+            tp += same_lemma and same_key
+            fp += same_key and not same_lemma
+            fn += same_lemma and not same_key
+    return PRF(tp, fp, fn)
+
+
+def evaluate(gold: Path) -> EvalReport:
+    """Pairwise agreement of ``stem`` with the lemma groups of ``gold`` (precision: no false merges)."""
+    groups = read_stem_groups(gold)
+    prf = score_stemmer(groups, stem)
+    return EvalReport(
+        task="stem",
+        gold=str(gold),
+        n=sum(len(forms) for forms in groups.values()),
+        metrics=prf.as_dict(),
+    )

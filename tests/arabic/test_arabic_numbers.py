@@ -1,0 +1,75 @@
+"""Quantities: digits, number words, approximators and ranges, with ACLED's conservative figure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rasd.arabic.numbers import find_quantities
+
+
+def only(text: str) -> tuple[float | None, str, str]:
+    (quantity,) = find_quantities(text)
+    assert text[quantity.start : quantity.end] == quantity.text
+    return quantity.value, quantity.qualifier, quantity.text
+
+
+def test_seed_more_than_forty_is_forty(seed_dump: Path) -> None:
+    text = seed_dump.read_text(encoding="utf-8")
+    sentence = next(line for line in text.splitlines() if "مقتل أكثر من 40" in line)
+    quantity = next(q for q in find_quantities(sentence) if q.text == "أكثر من 40")
+    assert (quantity.value, quantity.low, quantity.high, quantity.qualifier) == (40, 40, None, "more_than")
+
+
+def test_seed_tens_and_a_number_of(seed_dump: Path, seed_enab: Path) -> None:
+    assert only("أدت إلى مقتل بعض عناصر «داعش» واعتقال العشرات.") == (10, "vague", "العشرات")
+    assert only("نيجيريا: القضاء على عشرات الإرهابيين بقصف جوي") == (10, "vague", "عشرات")
+    assert only("أسفرت عن مقتل عدد من عناصر التنظيم.") == (3, "vague", "عدد من")
+    assert only("العملية أسفرت عن تفكيك الخلية المؤلفة من ثلاثة أشخاص") == (3, "exact", "ثلاثة")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("سقط نحو ١٢ قتيلاً", (12, "about", "نحو ١٢")),
+        ("قتل قرابة ثلاثين مدنياً", (30, "about", "قرابة ثلاثين")),
+        ("ما لا يقل عن 7 قتلى", (7, "at_least", "ما لا يقل عن 7")),
+        ("نزح حوالي 1.5 مليون شخص", (1_500_000, "about", "حوالي 1.5 مليون")),
+        ("شارك زهاء ألفي متظاهر", (2000, "about", "زهاء ألفي")),
+        ("قتل خمسة وعشرون جندياً", (25, "exact", "خمسة وعشرون")),
+        ("أصيب أربعون شخصاً", (40, "exact", "أربعون")),
+        ("سقط ثلاث قذائف", (3, "exact", "ثلاث")),
+        ("اعتقل اثنين من المسلحين", (2, "exact", "اثنين")),
+        ("قتل أحد عشر جندياً", (11, "exact", "أحد عشر")),
+        ("وصل مئة وخمسون جريحاً", (150, "exact", "مئة وخمسون")),
+        ("نزح مئات الآلاف", (100_000, "vague", "مئات الآلاف")),
+        ("استشهد المئات", (100, "vague", "المئات")),
+        ("قتل بضعة جنود", (3, "vague", "بضعة")),
+        ("10,000 جندي", (10_000, "exact", "10,000")),
+    ],
+)
+def test_number_words_and_approximators(text: str, expected: tuple[float, str, str]) -> None:
+    assert only(text) == expected
+
+
+def test_ranges_take_their_low_end() -> None:
+    (between,) = find_quantities("قتل بين 10 و20 شخصاً")
+    assert (between.value, between.low, between.high, between.qualifier, between.text) == (
+        10,
+        10,
+        20,
+        "range",
+        "بين 10 و20",
+    )
+    (dash,) = find_quantities("سقط 10-20 صاروخاً")
+    assert (dash.low, dash.high, dash.text) == (10, 20, "10-20")
+
+
+def test_less_than_has_no_conservative_figure() -> None:
+    (quantity,) = find_quantities("قتل أقل من 10 أشخاص")
+    assert (quantity.value, quantity.high, quantity.qualifier) == (None, 10, "less_than")
+
+
+def test_words_that_only_look_like_numbers_are_not_quantities() -> None:
+    assert find_quantities("التقى أحد القادة يوم الاثنين وتوجه نحو الجنود، لست أدري") == []
