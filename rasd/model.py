@@ -12,7 +12,7 @@ from typing import Any, Literal
 ArticleKind = Literal["article", "teaser"]
 PublishedPrecision = Literal["minute", "day", "month", "inferred"]
 EntityType = Literal["PER", "ORG", "LOC", "GPE", "NORP", "MISC"]
-TimexPrecision = Literal["day", "week", "month", "year", "duration"]
+TimexPrecision = Literal["day", "week", "month", "year", "decade", "duration"]
 Modality = Literal["asserted", "reported", "claimed", "denied", "planned", "hypothetical", "negated"]
 
 
