@@ -1,50 +1,59 @@
-"""The web app and REST API served by ``rasd serve``."""
+"""The web app and REST API served by ``rasd serve``: one FastAPI application over one store.
+
+Everything it sends is local: the API, the pages, the vendored Leaflet and Swagger UI, and the bundled map
+boundaries. No page loads anything from another host.
+"""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
+from fastapi.staticfiles import StaticFiles
 
-from rasd.store import ArticleQuery, open_store
+from rasd.serve.api import api_router, load_token
+from rasd.serve.web import web_router
+from rasd.store import open_store
 from rasd.store.sql import SqlStore
 
-_TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+STATIC = Path(__file__).parent / "static"
 
 
-def create_app(db: str | None = None) -> FastAPI:
-    """The FastAPI application over the store at ``db``."""
+def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
+    """The FastAPI application over the store at ``db``. ``token`` (default: the configured one, see
+    ``rasd.serve.api.load_token``) enables ``POST /api/ingest``; without one the API is read-only."""
     store: SqlStore = open_store(db)
-    app = FastAPI(title="Rasd", description="Arabic news events: articles, events, stories.")
+    api_token = token or load_token()
 
-    @app.get("/api/articles")
-    def list_articles(limit: int = 50, offset: int = 0, source: str | None = None) -> dict[str, Any]:
-        limit = max(1, min(limit, 500))
-        items = store.list_articles(ArticleQuery(source=source, limit=limit + 1, offset=offset))
-        page = [a.to_dict() for a in items[:limit]]
-        return {"items": page, "next": offset + limit if len(items) > limit else None}
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
 
-    @app.get("/api/articles/{article_id}")
-    def get_article(article_id: str) -> dict[str, Any]:
-        found = store.get_article(article_id)
-        if found is None:
-            raise HTTPException(404, f"no article {article_id}")
-        return found.to_dict()
+    app = FastAPI(
+        lifespan=lifespan,
+        title="Rasd",
+        description="Arabic news events: articles, events, stories, search and exports.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.include_router(api_router(store, api_token))
+    app.include_router(web_router(store))
 
-    @app.get("/", response_class=HTMLResponse)
-    def index(request: Request) -> HTMLResponse:
-        items = store.list_articles(ArticleQuery(limit=200))
-        return _TEMPLATES.TemplateResponse(request, "index.html", {"articles": [a.article for a in items]})
-
-    @app.get("/articles/{article_id}", response_class=HTMLResponse)
-    def article_page(request: Request, article_id: str) -> HTMLResponse:
-        found = store.get_article(article_id)
-        if found is None:
-            raise HTTPException(404, f"no article {article_id}")
-        return _TEMPLATES.TemplateResponse(request, "article.html", {"article": found.article})
+    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="Rasd API",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )
 
     app.state.store = store
     return app
