@@ -11,7 +11,12 @@ _ARABIC_COMMON = set("اليمنوهربتعفدكسقحجشصطزخضثذظغء
 _SINGLE_BYTE = ("cp1256", "iso8859_6")
 
 
+# Judging a decoding looks at this many characters; a whole 50 MB file need not be scanned in Python.
+_SAMPLE = 65536
+
+
 def _looks_like_text(text: str) -> bool:
+    text = text[:_SAMPLE]
     if not text.strip():
         return True
     bad = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
@@ -40,6 +45,7 @@ _FUNCTION_WORDS = {
 
 def _arabic_score(text: str) -> float:
     """How much ``text`` reads as Arabic prose: Arabic letters, words with ال or function words; 0 if not."""
+    text = text[:_SAMPLE]
     letters = sum(1 for c in text if c in _ARABIC_COMMON)
     odd = sum(1 for c in text if 0x80 <= ord(c) < 0x600 and not c.isspace())
     words = text.split()
@@ -85,7 +91,7 @@ def decode(raw: bytes, origin: str = "input") -> tuple[str, str]:
                 continue
             if _looks_like_text(text) and _arabic_score(text) > 0:
                 return text, name
-    if b"\x00" in raw:
+    if b"\x00" in raw[:_SAMPLE]:
         raise InputError(f"{origin}: binary data, not text")
     candidates: list[tuple[float, str, str]] = []
     for name in _SINGLE_BYTE:
