@@ -13,16 +13,23 @@ from __future__ import annotations
 
 import bisect
 import functools
+import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 import ahocorasick
 
 from rasd.arabic.normalize import normalize
+from rasd.corpora import find_article
 from rasd.entities.kb import ActorEntry, ActorKB, match_key
+from rasd.errors import InputError
+from rasd.evaluation import PRF, EvalReport
 from rasd.model import Entity, EntityType
+
+SAMPLES_DIR = Path(__file__).resolve().parent.parent / "data" / "samples"
 
 MatchKind = Literal["name", "demonym", "title"]
 
@@ -413,3 +420,115 @@ def transliterate_name(name: str) -> str:
 
     result = transliterate(name.strip())
     return result if isinstance(result, str) else str(result)
+
+
+def evaluate(gold: Path) -> EvalReport:
+    """Precision and recall of knowledge-base links against a gold file of annotated passages.
+
+    The gold (``docs/formats.md``, "Actor linking gold") holds ``scope`` records (a passage of an article,
+    by key and offsets, with its publication date) and ``mention`` records (span, type, KB id or null for
+    actors the knowledge base lacks). A predicted link is right when it overlaps a gold mention with the
+    same id; gold mentions with a null id count only against predictions that overlap them. Dictionary
+    linking alone is scored (no NER spans), so the figures are those of the knowledge base and its rules.
+    """
+    scopes, mentions = _read_gold(gold)
+    texts = {key: _gold_text(key) for key in scopes}
+    totals: dict[str, list[int]] = {}
+
+    def count(bucket: str, tp: int = 0, fp: int = 0, fn: int = 0) -> None:
+        row = totals.setdefault(bucket, [0, 0, 0])
+        row[0], row[1], row[2] = row[0] + tp, row[1] + fp, row[2] + fn
+
+    exact = type_right = 0
+    for key, (start, end, published) in scopes.items():
+        text = texts[key]
+        wanted = [m for m in mentions if m["key"] == key]
+        for m in wanted:
+            if text[m["start"] : m["end"]] != m["text"]:
+                raise InputError(f"{gold}: {key} [{m['start']}:{m['end']}] is not {m['text']!r}")
+        predicted = [e for e in link_entities(text, published) if start <= e.start and e.end <= end and e.id]
+        corpus = "seeds" if key.startswith("sample:") else "news"
+        matched: set[int] = set()
+        for entity in predicted:
+            hit = next(
+                (
+                    i
+                    for i, m in enumerate(wanted)
+                    if i not in matched
+                    and m["id"] == entity.id
+                    and m["start"] < entity.end
+                    and entity.start < m["end"]
+                ),
+                None,
+            )
+            if hit is None:
+                count("all", fp=1)
+                count(corpus, fp=1)
+                count("type:" + entity.type, fp=1)
+                continue
+            matched.add(hit)
+            m = wanted[hit]
+            count("all", tp=1)
+            count(corpus, tp=1)
+            count("type:" + m["type"], tp=1)
+            exact += (m["start"], m["end"]) == (entity.start, entity.end)
+            type_right += m["type"] == entity.type
+        for i, m in enumerate(wanted):
+            if m["id"] and i not in matched:
+                count("all", fn=1)
+                count(corpus, fn=1)
+                count("type:" + m["type"], fn=1)
+    scores = {bucket: PRF(*row) for bucket, row in totals.items()}
+    overall = scores.pop("all", PRF(0, 0, 0))
+    linked_gold = sum(1 for m in mentions if m["id"])
+    metrics = {
+        **overall.as_dict(),
+        "exact_span": exact / overall.tp if overall.tp else 0.0,
+        "type_accuracy": type_right / overall.tp if overall.tp else 0.0,
+        "kb_coverage": linked_gold / len(mentions) if mentions else 0.0,
+    }
+    return EvalReport(
+        task="link",
+        gold=str(gold),
+        n=len(mentions),
+        metrics=metrics,
+        by_type={bucket: prf.as_dict() for bucket, prf in sorted(scores.items())},
+        notes=[
+            f"{len(scopes)} passages, {len(mentions)} gold mentions, {linked_gold} of actors in the knowledge base",
+            "dictionary linking without NER spans; a link counts when it overlaps a gold mention of the same id",
+        ],
+    )
+
+
+def _read_gold(gold: Path) -> tuple[dict[str, tuple[int, int, date | None]], list[dict[str, Any]]]:
+    scopes: dict[str, tuple[int, int, date | None]] = {}
+    mentions: list[dict[str, Any]] = []
+    try:
+        lines = gold.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"cannot read {gold}: {exc}") from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{gold}:{number}: not JSON ({exc.msg})") from exc
+        if record.get("kind") == "scope":
+            published = date.fromisoformat(record["published"][:10]) if record.get("published") else None
+            scopes[record["key"]] = (record["start"], record["end"], published)
+        elif record.get("kind") == "mention":
+            mentions.append(record)
+        else:
+            raise InputError(f"{gold}:{number}: kind must be scope or mention")
+    return scopes, mentions
+
+
+def _gold_text(key: str) -> str:
+    """The text a gold key points at: a bundled sample (``sample:<file>``) or a corpus article."""
+    if key.startswith("sample:"):
+        return (SAMPLES_DIR / key.split(":", 1)[1]).read_text(encoding="utf-8")
+    article = find_article(key)
+    if article is None:
+        raise InputError(f"gold article {key} not found (is ../shared/data/news beside the checkout?)")
+    return article.text
