@@ -8,18 +8,37 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 from rasd.errors import InputError
 from rasd.extract import extract
 from rasd.model import AnnotatedArticle, Article, Document
 from rasd.store.base import Store
+from rasd.time import find_timexes
 
 # An annotation stage adds its layer (timexes, entities, events) to an annotated article.
 Stage = Callable[[AnnotatedArticle], None]
 
+
+
+def reference_time(article: Article) -> datetime | None:
+    """The publication time as the outlet's local wall-clock time (what "yesterday" is counted from)."""
+    if not article.published:
+        return None
+    try:
+        return datetime.fromisoformat(article.published).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+def resolve_time(annotated: AnnotatedArticle) -> None:
+    """Time stage: temporal expressions of the text, resolved against the publication time."""
+    annotated.timexes = find_timexes(annotated.article.text, reference_time(annotated.article))
+
+
 # The annotation stages in order, by name (``rasd bench`` times each). Append a stage when it is ready.
-STAGES: list[tuple[str, Stage]] = []
+STAGES: list[tuple[str, Stage]] = [("time", resolve_time)]
 
 
 def annotate(article: Article) -> AnnotatedArticle:
