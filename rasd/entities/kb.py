@@ -3,7 +3,8 @@
 The source is the hand-curated ``rasd/data/actors.yaml``. Each entry has a stable id, Arabic and English
 names, aliases (spelling variants), a kind, a country (ISO2), an ACLED ``inter`` code, a CAMEO-style sector
 and, for people, roles with date ranges, so that a title such as ``الرئيس السوري`` resolves by the date of
-the article. Countries carry demonyms, from which the adjective forms (``الإسرائيلي``، ``الأميركية``) derive.
+the article. Countries and communities carry demonyms, from which the adjective forms (``الإسرائيلي``،
+``الأميركية``، ``الإيزيدية``) derive.
 
 All keys are compared in the form of ``match_key``: ``rasd.arabic.normalize`` folding, quotes and tatweel
 dropped, runs of spaces collapsed, Latin letters lowered.
@@ -123,6 +124,8 @@ class ActorEntry:
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     demonyms: tuple[str, ...] = ()
+    # Plurals that are not stem + suffix: الروس، الأتراك، الألمان.
+    broken_plurals: tuple[str, ...] = ()
     demonym_en: str | None = None
     shared_aliases: tuple[str, ...] = ()
     # Names too ambiguous to match in running text (``مالي`` is also "financial"), still found by lookup.
@@ -155,6 +158,8 @@ class ActorEntry:
             for suffix in ("", "ة", "ون", "ين", "ان", "تان", "تين", "ات"):
                 forms.append(stem + suffix)
                 forms.append("ال" + stem + suffix)
+        for plural in self.broken_plurals:
+            forms += [plural, "ال" + plural]
         return tuple(forms)
 
     def adjectives(self, feminine: bool = False) -> tuple[str, ...]:
@@ -203,6 +208,7 @@ def _entry_from_record(record: dict[str, Any]) -> ActorEntry:
         aliases=tuple(str(a) for a in record.get("aliases") or ()),
         roles=roles,
         demonyms=tuple(str(d) for d in record.get("demonyms") or ()),
+        broken_plurals=tuple(str(d) for d in record.get("broken_plurals") or ()),
         demonym_en=record.get("demonym_en"),
         shared_aliases=tuple(str(a) for a in record.get("shared_aliases") or ()),
         unmatched=tuple(str(a) for a in record.get("unmatched") or ()),
@@ -223,6 +229,7 @@ _ENTRY_FIELDS = frozenset(
         "aliases",
         "roles",
         "demonyms",
+        "broken_plurals",
         "demonym_en",
         "shared_aliases",
         "unmatched",
@@ -301,7 +308,7 @@ class ActorKB:
         return self._by_name.get(key, [])
 
     def country_for_demonym(self, key: str) -> str | None:
-        """The country id whose adjective has this ``match_key`` (``الاسرائيلي`` → israel)."""
+        """The country (or community) whose adjective has this ``match_key`` (``الاسرائيلي`` → israel)."""
         return self._by_demonym.get(key)
 
     def lookup(self, name: str, on: date | None = None) -> list[ActorEntry]:

@@ -43,8 +43,10 @@ def test_every_entry_has_a_valid_kind_country_inter_and_sector(kb: ActorKB) -> N
         assert not entry.name_ar.isascii(), entry.id
         if entry.kind == "country":
             assert entry.country and entry.demonym_en, entry.id
+        elif entry.kind == "community":
+            assert entry.demonym_en or not entry.demonyms, entry.id
         else:
-            assert not entry.demonyms, entry.id
+            assert not entry.demonyms and not entry.broken_plurals, entry.id
 
 
 def test_roles_and_memberships_point_at_existing_entries(kb: ActorKB) -> None:
