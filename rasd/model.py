@@ -154,6 +154,8 @@ class Event:
     fatalities: int | None = None
     fatalities_text: str | None = None
     evidence: list[Span] = field(default_factory=list)
+    # Mentions in the headline: spans of ``Article.title`` (``evidence`` holds those of ``Article.text``).
+    title_evidence: list[Span] = field(default_factory=list)
     confidence: float = 0.0
     summary_en: str | None = None
     summary_ar: str | None = None
