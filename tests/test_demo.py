@@ -13,7 +13,7 @@ from rasd.store import open_store
 from rasd.store.schema import SCHEMA_VERSION
 
 
-def test_demo_ingests_the_samples_and_the_first_page_lists_them(tmp_path: Path) -> None:
+def test_demo_ingests_the_samples_and_the_articles_page_lists_them(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'demo.db'}"
     result = subprocess.run(
         [sys.executable, "-m", "rasd.cli", "demo", "--db", url, "--no-serve"],
@@ -30,7 +30,8 @@ def test_demo_ingests_the_samples_and_the_first_page_lists_them(tmp_path: Path) 
     store.close()
 
     client = TestClient(create_app(url))
-    page = client.get("/")
+    assert client.get("/").status_code == 200
+    page = client.get("/articles")
     assert page.status_code == 200
     assert '<html dir="rtl" lang="ar">' in page.text
     assert "سوريا تنضم رسمياً لـ«التحالف الدولي لمكافحة داعش»" in page.text
