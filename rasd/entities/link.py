@@ -426,7 +426,7 @@ def evaluate(gold: Path) -> EvalReport:
     """Precision and recall of knowledge-base links against a gold file of annotated passages.
 
     The gold (``docs/formats.md``, "Actor linking gold") holds ``scope`` records (a passage of an article,
-    by key and offsets, with its publication date) and ``mention`` records (span, type, KB id or null for
+    by key and offsets, with its publication date and split: seeds, dev or test) and ``mention`` records (span, type, KB id or null for
     actors the knowledge base lacks). A predicted link is right when it overlaps a gold mention with the
     same id; gold mentions with a null id count only against predictions that overlap them. Dictionary
     linking alone is scored (no NER spans), so the figures are those of the knowledge base and its rules.
@@ -440,14 +440,14 @@ def evaluate(gold: Path) -> EvalReport:
         row[0], row[1], row[2] = row[0] + tp, row[1] + fp, row[2] + fn
 
     exact = type_right = 0
-    for key, (start, end, published) in scopes.items():
+    for key, (start, end, published, split) in scopes.items():
         text = texts[key]
         wanted = [m for m in mentions if m["key"] == key]
         for m in wanted:
             if text[m["start"] : m["end"]] != m["text"]:
                 raise InputError(f"{gold}: {key} [{m['start']}:{m['end']}] is not {m['text']!r}")
         predicted = [e for e in link_entities(text, published) if start <= e.start and e.end <= end and e.id]
-        corpus = "seeds" if key.startswith("sample:") else "news"
+        corpus = "split:" + split
         matched: set[int] = set()
         for entity in predicted:
             hit = next(
@@ -500,8 +500,8 @@ def evaluate(gold: Path) -> EvalReport:
     )
 
 
-def _read_gold(gold: Path) -> tuple[dict[str, tuple[int, int, date | None]], list[dict[str, Any]]]:
-    scopes: dict[str, tuple[int, int, date | None]] = {}
+def _read_gold(gold: Path) -> tuple[dict[str, tuple[int, int, date | None, str]], list[dict[str, Any]]]:
+    scopes: dict[str, tuple[int, int, date | None, str]] = {}
     mentions: list[dict[str, Any]] = []
     try:
         lines = gold.read_text(encoding="utf-8").splitlines()
@@ -516,7 +516,7 @@ def _read_gold(gold: Path) -> tuple[dict[str, tuple[int, int, date | None]], lis
             raise InputError(f"{gold}:{number}: not JSON ({exc.msg})") from exc
         if record.get("kind") == "scope":
             published = date.fromisoformat(record["published"][:10]) if record.get("published") else None
-            scopes[record["key"]] = (record["start"], record["end"], published)
+            scopes[record["key"]] = (record["start"], record["end"], published, record.get("split", "dev"))
         elif record.get("kind") == "mention":
             mentions.append(record)
         else:
