@@ -244,6 +244,190 @@ def articles(
     out.print(table)
 
 
+class EventFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    acled_csv = "acled-csv"
+    plover = "plover"
+    geojson = "geojson"
+    parquet = "parquet"
+
+
+DateFromOption = Annotated[str | None, typer.Option("--from", help="first date, YYYY-MM-DD")]
+DateToOption = Annotated[str | None, typer.Option("--to", help="last date, YYYY-MM-DD")]
+CountryOption = Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code of the place")]
+Admin1Option = Annotated[str | None, typer.Option(help="first-level division of the place")]
+PloverOption = Annotated[str | None, typer.Option(help="PLOVER event type, e.g. ASSAULT")]
+AcledOption = Annotated[str | None, typer.Option("--acled", help="ACLED event type")]
+ActorOption = Annotated[str | None, typer.Option(help="actor id (actor1 or actor2)")]
+OutletOption = Annotated[str | None, typer.Option("--source", help="outlet of the article")]
+ModalityOption = Annotated[str | None, typer.Option(help="asserted, reported, claimed, denied, …")]
+StoryOption = Annotated[str | None, typer.Option(help="story id")]
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='words and "quoted phrases", all required')],
+    db: DbOption = None,
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    date_from: DateFromOption = None,
+    date_to: DateToOption = None,
+    country: CountryOption = None,
+    admin1: Admin1Option = None,
+    plover: PloverOption = None,
+    acled: AcledOption = None,
+    actor: ActorOption = None,
+    source: OutletOption = None,
+    modality: ModalityOption = None,
+    story: StoryOption = None,
+    limit: Annotated[int, typer.Option(help="at most this many hits")] = 20,
+) -> None:
+    """Arabic-aware full text: ranked articles with snippets (article_id, title, snippet, score)."""
+    from dataclasses import asdict
+
+    from rasd.store import open_store
+    from rasd.store.base import SearchQuery
+
+    store = open_store(db)
+    try:
+        hits = store.search(
+            SearchQuery(
+                query,
+                date_from=date_from,
+                date_to=date_to,
+                source=source,
+                country=country,
+                admin1=admin1,
+                plover=plover,
+                acled_event_type=acled,
+                actor=actor,
+                modality=modality,
+                story_id=story,
+                limit=limit,
+            )
+        )
+    finally:
+        store.close()
+    if format is ListFormat.jsonl:
+        for hit in hits:
+            sys.stdout.write(json.dumps(asdict(hit), ensure_ascii=False) + "\n")
+        return
+    table = Table("score", "article_id", "source", "published", "title", "snippet", show_lines=True)
+    for hit in hits:
+        snippet = hit.snippet.replace("<mark>", "[bold yellow]").replace("</mark>", "[/bold yellow]")
+        table.add_row(
+            f"{hit.score:.2f}",
+            hit.article_id,
+            hit.source or "",
+            (hit.published or "")[:10],
+            hit.title or "",
+            _unescape(snippet),
+        )
+    out.print(table)
+    if not hits:
+        err.print("no hits", highlight=False)
+
+
+def _unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    format: Annotated[EventFormat, typer.Option("--format", "-f")] = EventFormat.table,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="write to this file")] = None,
+    date_from: DateFromOption = None,
+    date_to: DateToOption = None,
+    country: CountryOption = None,
+    admin1: Admin1Option = None,
+    plover: PloverOption = None,
+    acled: AcledOption = None,
+    actor: ActorOption = None,
+    source: OutletOption = None,
+    modality: ModalityOption = None,
+    story: StoryOption = None,
+    limit: Annotated[int, typer.Option(help="at most this many events")] = 1_000_000,
+) -> None:
+    """List or export events: a table, JSONL, ACLED CSV, PLOVER JSON, GeoJSON or Parquet."""
+    from rasd.serve.export import write_events
+    from rasd.store import EventQuery, open_store
+
+    if format is EventFormat.parquet and output is None and sys.stdout.isatty():
+        raise InputError("Parquet is binary: give -o FILE or redirect standard output")
+    query = EventQuery(
+        date_from=date_from,
+        date_to=date_to,
+        country=country,
+        admin1=admin1,
+        plover=plover,
+        acled_event_type=acled,
+        actor=actor,
+        source=source,
+        modality=modality,
+        story_id=story,
+        limit=limit,
+    )
+    store = open_store(db)
+    try:
+        found = store.list_events(query)
+    finally:
+        store.close()
+    if format is EventFormat.table:
+        table = Table("date", "plover", "acled", "actor1", "actor2", "place", "fatalities", "id")
+        for e in found:
+            table.add_row(
+                e.date or "",
+                e.plover,
+                e.acled_sub_event_type or "",
+                (e.actor1.name_en or e.actor1.name_ar) if e.actor1 else "",
+                (e.actor2.name_en or e.actor2.name_ar) if e.actor2 else "",
+                (e.location.name_en or e.location.name_ar) if e.location else "",
+                "" if e.fatalities is None else str(e.fatalities),
+                e.id,
+            )
+        out.print(table)
+        return
+    if output is not None:
+        try:
+            with output.open("wb") as stream:
+                count = write_events(found, format.value, stream)
+        except OSError as exc:
+            raise InputError(f"cannot write {output}: {exc.strerror}") from exc
+        err.print(f"{count} events written to {output}", highlight=False)
+    else:
+        write_events(found, format.value, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+
+
+@app.command()
+def stories(
+    db: DbOption = None,
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    limit: Annotated[int, typer.Option(help="at most this many")] = 100,
+) -> None:
+    """List stories: one happening told by several outlets."""
+    from dataclasses import asdict
+
+    from rasd.store import open_store
+
+    store = open_store(db)
+    try:
+        found = store.list_stories(limit)
+    finally:
+        store.close()
+    if format is ListFormat.jsonl:
+        for story in found:
+            sys.stdout.write(json.dumps(asdict(story), ensure_ascii=False) + "\n")
+        return
+    table = Table("id", "title", "articles", "events")
+    for story in found:
+        table.add_row(story.id, story.title, str(len(story.article_ids)), str(len(story.event_ids)))
+    out.print(table)
+
+
 @app.command()
 def serve(
     db: DbOption = None,

@@ -141,9 +141,9 @@ class QueryPlan:
     def empty(self) -> bool:
         return not self.clauses
 
-    def highlight_terms(self) -> set[str]:
-        """Every term of every alternative (for snippets)."""
-        return {term for clause in self.clauses for phrase in clause.phrases for term in phrase}
+    def phrases(self) -> list[Phrase]:
+        """Every alternative of every clause (what snippets mark)."""
+        return [phrase for clause in self.clauses for phrase in clause.phrases]
 
 
 # Given the words of a query part (already normalized), the alternative names and ids it stands for.
@@ -238,33 +238,39 @@ def _pg_quote(term: str) -> str:
 # --- snippets --------------------------------------------------------------------------------------
 
 
-def snippet(text: str, terms: Iterable[str], width: int = 28) -> str:
-    """An HTML excerpt of ``text`` around the densest run of matching words, each match in ``<mark>``.
+def snippet(text: str, phrases: Iterable[Phrase], width: int = 28) -> str:
+    """An HTML excerpt of ``text`` around the densest run of matches, each matching word in ``<mark>``.
 
-    Matching is by index term, so ``الغارات`` is marked for a query ``غارة``; the marks cover the original
-    characters of the article. Without a match, the opening words.
+    A match is a whole phrase of the query in a row (one term for a single word), compared by index term,
+    so ``الغارات`` is marked for a query ``غارة``; the marks cover the original characters of the article.
+    Without a match, the opening words.
     """
-    wanted = set(terms)
     analyzed = analyze(text)
-    hits = [i for i, t in enumerate(analyzed) if t.term in wanted]
     if not analyzed:
         return html.escape(text[:200])
+    terms = [t.term for t in analyzed]
+    marked_tokens: set[int] = set()
+    for phrase in {tuple(p) for p in phrases if p}:
+        size = len(phrase)
+        for i in range(len(terms) - size + 1):
+            if terms[i] == phrase[0] and tuple(terms[i : i + size]) == phrase:
+                marked_tokens.update(range(i, i + size))
+    hits = sorted(marked_tokens)
+    first = 0
     if hits:
         best_start, best_score = hits[0], -1
         for h in hits:
-            window = [analyzed[i].term for i in hits if h <= i < h + width]
+            window = [terms[i] for i in hits if h <= i < h + width]
             score = len(set(window)) * 100 + len(window)
             if score > best_score:
                 best_start, best_score = h, score
         first = max(0, best_start - width // 4)
-    else:
-        first = 0
     last = min(len(analyzed), first + width) - 1
     start, end = analyzed[first].start, analyzed[last].end
-    marked = {(analyzed[i].start, analyzed[i].end) for i in hits if first <= i <= last}
+    spans = sorted({(analyzed[i].start, analyzed[i].end) for i in hits if first <= i <= last})
     pieces: list[str] = ["…" if start > 0 else ""]
     cursor = start
-    for mark_start, mark_end in sorted(marked):
+    for mark_start, mark_end in spans:
         if mark_start < cursor:
             continue
         pieces.append(html.escape(text[cursor:mark_start]))

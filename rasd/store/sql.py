@@ -287,14 +287,14 @@ class SqlStore:
         statement = _filter_articles(statement, query)
         statement = statement.order_by(literal_column("score").desc(), articles.c.id)
         statement = statement.limit(query.limit).offset(query.offset)
-        terms = plan.highlight_terms()
+        phrases = plan.phrases()
         with self.engine.connect() as connection:
             rows = list(connection.execute(statement))
         return [
             SearchHit(
                 article_id=r.id,
                 title=r.title,
-                snippet=snippet(r.text, terms),
+                snippet=snippet(r.text, phrases),
                 score=round(float(r.score), 4),
                 source=r.source,
                 published=r.published,
