@@ -37,6 +37,7 @@ MatchKind = Literal["name", "demonym", "title"]
 _PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
 # Before a key whose alef of ال is dropped (للتحالف = ل + التحالف): the prefix must end in that ل.
 _LAM_PROCLITICS = frozenset({"ل", "ول", "فل"})
+_PROCLITIC_LETTERS = frozenset("وفبلك")
 _DROPPED = frozenset("\"'`ـ")
 # A word right after a title that makes it someone other than the holder on that date.
 _NOT_HOLDER = frozenset(match_key(w) for w in ("السابق", "الأسبق", "المخلوع", "الراحل", "المنتخب", "الأسبق"))
@@ -309,11 +310,7 @@ def _merge_ner(
         if start >= end:
             continue
         inside = [item for item in result if item.start < end and start < item.end]
-        # An organisation or place named after a country: ``مبادرة سوريا``، ``البادية السورية``.
-        swallowed = all(
-            item.type in ("NORP", "GPE") and start <= item.start and item.end <= end for item in inside
-        )
-        if inside and not (swallowed and (end - start) > max(i.end - i.start for i in inside)):
+        if inside and not _names_more(form, start, end, inside):
             continue
         for item in inside:
             result.remove(item)
@@ -326,6 +323,17 @@ def _merge_ner(
             result.append(_Linked(start, end, entity.type, None, name_en, from_kb=False))
     result.sort(key=lambda e: e.start)
     return result
+
+
+def _names_more(form: MatchingForm, start: int, end: int, inside: list[_Linked]) -> bool:
+    """Whether an NER span is an organisation or place named after the countries and demonyms inside it
+    (``مبادرة سوريا``، ``البادية السورية``), not the same mention with a proclitic (``وسوريا``)."""
+    if not all(item.type in ("NORP", "GPE") and start <= item.start and item.end <= end for item in inside):
+        return False
+    rest = list(form.text[start:end])
+    for item in inside:
+        rest[item.start - start : item.end - start] = [" "] * (item.end - item.start)
+    return any(len(word) > 2 or not set(word) <= _PROCLITIC_LETTERS for word in "".join(rest).split())
 
 
 def _to_form_span(form: MatchingForm, start: int, end: int) -> tuple[int, int]:

@@ -108,6 +108,12 @@ def test_an_ner_organisation_named_after_a_country_keeps_its_span() -> None:
     assert ("سوريا", "syria", "GPE") not in linked(text, DAY, ner)
 
 
+def test_an_ner_span_that_only_adds_a_proclitic_keeps_the_dictionary_span() -> None:
+    text = "أعلنت وزارة الداخلية السورية تفكيك خلية تابعة لتنظيم الدولة وسوريا"
+    ner = [span(text, "وسوريا", "GPE")]
+    assert ("سوريا", "syria", "GPE") in linked(text, DAY, ner)
+
+
 def test_surname_short_form_of_a_known_person() -> None:
     text = "وانضم إليه وزير الخارجية السوري أسعد الشيباني. وصرح الشيباني للصحافيين"
     found = linked(text)
