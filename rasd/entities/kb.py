@@ -371,15 +371,23 @@ class ActorKB:
                     text = text.replace(" لال", " لل")
                     yield TitleKey(match_key(text), title, of)
 
-    def actor(self, entry: ActorEntry) -> Actor:
-        """The event-record actor of an entry."""
+    def actor(self, entry: ActorEntry, on: date | None = None) -> Actor:
+        """The event-record actor of an entry; given a date, a person's ACLED ``inter`` is that of the body
+        whose office they held then (al-Sharaa: 2 as HTS commander in 2020, 1 as president in 2025)."""
+        inter = entry.inter
+        if on is not None:
+            for role in entry.roles:
+                office = self.entries.get(role.of)
+                if role.holds_on(on) and office is not None and office.inter is not None:
+                    inter = office.inter
+                    break
         return Actor(
             id=entry.id,
             name_ar=entry.name_ar,
             name_en=entry.name_en,
             type=entry.kind,
             country=entry.country,
-            inter=entry.inter,
+            inter=inter,
         )
 
 

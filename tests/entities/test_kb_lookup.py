@@ -105,6 +105,21 @@ def test_get_and_actor(kb: ActorKB) -> None:
     assert kb.get("no-such-actor") is None
 
 
+def test_a_persons_inter_follows_the_office_held_on_the_date(kb: ActorKB) -> None:
+    sharaa = kb.get("ahmed-al-sharaa")
+    assert sharaa is not None
+    assert kb.actor(sharaa, date(2020, 5, 1)).inter == 2
+    assert kb.actor(sharaa, date(2025, 11, 10)).inter == 1
+
+
+def test_occupation_phrasing_of_israeli_offices(kb: ActorKB) -> None:
+    # Al Mayadeen's wording: «رئيس حكومة الاحتلال», «وزير أمن الاحتلال», «رئيس أركان جيش الاحتلال».
+    assert kb.resolve_role("رئيس حكومة الاحتلال", date(2023, 11, 1)).id == "benjamin-netanyahu"
+    assert kb.resolve_role("وزير أمن الاحتلال", date(2023, 11, 1)).id == "yoav-gallant"
+    assert kb.resolve_role("رئيس أركان جيش الاحتلال", date(2023, 11, 1)).id == "herzi-halevi"
+    assert kb.resolve_role("وزير الأمن القومي الإسرائيلي", date(2024, 3, 1)).id == "itamar-ben-gvir"
+
+
 def test_state_forces_carry_acled_inter_1(kb: ActorKB) -> None:
     for name in ["الجيش السوري", "سلاح الجو النيجيري", "القيادة المركزية الأميركية", "الحرس الثوري"]:
         entry = kb.lookup(name)[0]
