@@ -14,7 +14,7 @@ Sheet format (one block per passage, in the order the annotator likes)::
     صباح اليوم الخميس | 2023-06-29 | day | deictic
     ! صلاة الجمعة | generic Friday prayer
 
-``@`` opens a scope (key, start, end, reference); each following line is an expression written as it reads
+``@`` opens a scope (key, start, end, reference, and ``split=test`` for the held-out part); each following line is an expression written as it reads
 in the text (diacritics and hamza forms may differ), found in order inside the scope; ``!`` lines record
 look-alikes that are not temporal expressions (kept as ``not_timex`` records for the report).
 """
@@ -123,29 +123,32 @@ def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
 
 def build(sheet: Path) -> None:
     scope: dict[str, object] | None = None
-    cursor = 0
-    folded, offsets = "", []
+    cursor, scope_end = 0, 0
+    folded, offsets = "", list[int]()
     text = ""
     for number, raw in enumerate(sheet.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.split("  #")[0].strip()
         if not line:
             continue
         if line.startswith("@"):
-            key, start, end, reference = line[1:].split()[:4]
+            key, first, last, reference, *rest = line[1:].split()
+            split = rest[0].removeprefix("split=") if rest and rest[0].startswith("split=") else "dev"
             article = find_article(key)
             if article is None:
                 raise SystemExit(f"line {number}: no article {key}")
             text = article.text
+            scope_end = int(last)
             scope = {
                 "kind": "scope",
                 "key": key,
-                "start": int(start),
-                "end": int(end),
+                "start": int(first),
+                "end": scope_end,
                 "reference": reference,
+                "split": split,
             }
             print(json.dumps(scope, ensure_ascii=False))
             folded, offsets = _folded_with_offsets(text)
-            cursor = next(i for i, o in enumerate(offsets) if o >= int(start))
+            cursor = next(i for i, o in enumerate(offsets) if o >= int(first))
             continue
         if scope is None:
             raise SystemExit(f"line {number}: expression before any @ scope")
@@ -153,7 +156,7 @@ def build(sheet: Path) -> None:
         fields = [f.strip() for f in line.lstrip("!").split("|")]
         needle, _ = _folded_with_offsets(fields[0])
         at = folded.find(needle, cursor)
-        if at == -1 or offsets[at] >= int(str(scope["end"])):
+        if at == -1 or offsets[at] >= scope_end:
             raise SystemExit(f"line {number}: {fields[0]!r} not found in scope {scope['key']}")
         start = offsets[at]
         end = offsets[at + len(needle) - 1] + 1

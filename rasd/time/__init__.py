@@ -39,13 +39,13 @@ def find_timexes(text: str, reference: datetime | date | None) -> list[Timex]:
 
 
 def throughput(texts: list[str]) -> float:
-    """Megabytes (UTF-8) of ``texts`` that ``find_timexes`` handles per second on one core."""
+    """Megabytes (UTF-8) of ``texts`` that ``find_timexes`` handles per second of CPU time (one core)."""
     reference = datetime(2024, 1, 1)
     size = sum(len(t.encode("utf-8")) for t in texts)
-    began = time.perf_counter()
+    began = time.process_time()
     for text in texts:
         find_timexes(text, reference)
-    elapsed = time.perf_counter() - began
+    elapsed = time.process_time() - began
     return size / 1e6 / elapsed if elapsed > 0 else float("inf")
 
 

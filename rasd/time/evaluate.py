@@ -43,6 +43,7 @@ class _Scope:
     start: int
     end: int
     reference: datetime
+    split: str = "dev"
 
 
 def reference_time(published: str) -> datetime:
@@ -67,6 +68,8 @@ def _predicted_form(form: str, value: str | None, precision: str | None) -> str:
         return "duration" if precision == "duration" else "ago"
     if form in {"period", "duration"}:
         return "duration"
+    if form == "hijri_year":
+        return "hijri"
     return form
 
 
@@ -134,7 +137,13 @@ def _read_gold(path: Path) -> tuple[list[_Scope], dict[str, list[Found]], int]:
         kind = record.get("kind")
         if kind == "scope":
             scopes.append(
-                _Scope(record["key"], record["start"], record["end"], reference_time(record["reference"]))
+                _Scope(
+                    record["key"],
+                    record["start"],
+                    record["end"],
+                    reference_time(record["reference"]),
+                    record.get("split", "dev"),
+                )
             )
         elif kind == "timex":
             form = _gold_form(record["form"], record["value"])
@@ -178,29 +187,31 @@ def _score(
             for f in system(text, scope.reference)
         ]
         expected = [g for g in gold.get(scope.key, []) if scope.start <= g.start and g.end <= scope.end]
-        _tally_scope(tally, expected, predicted, day_only)
+        _tally_scope(tally, expected, predicted, day_only, f"split:{scope.split}")
     return tally, missing
 
 
-def _tally_scope(tally: _Tally, expected: list[Found], predicted: list[Found], day_only: bool) -> None:
+def _tally_scope(
+    tally: _Tally, expected: list[Found], predicted: list[Found], day_only: bool, split: str
+) -> None:
     for matches, counts in ((_exact_pairs, tally.exact), (_overlap_pairs, tally.overlap)):
         pairs = matches(expected, predicted)
         matched_gold = {id(g) for g, _ in pairs}
         matched_pred = {id(p) for _, p in pairs}
         for g, _ in pairs:
-            for form in (g.form, "all"):
+            for form in (g.form, "all", split):
                 counts[form][0] += 1
         for g in expected:
             if id(g) not in matched_gold:
-                for form in (g.form, "all"):
+                for form in (g.form, "all", split):
                     counts[form][2] += 1
         for p in predicted:
             if id(p) not in matched_pred:
-                for form in (p.form if p.form != "dateparser" else "other", "all"):
+                for form in (p.form if p.form != "dateparser" else "other", "all", split):
                     counts[form][1] += 1
     for g, p in _overlap_pairs(expected, predicted):
         right = _value_matches(g.value, p.value, day_only)
-        for form in (g.form, "all"):
+        for form in (g.form, "all", split):
             tally.values[form][0] += int(right)
             tally.values[form][1] += 1
 
@@ -241,7 +252,9 @@ def evaluate(gold: Path, baselines: Iterable[str] = ("dateparser",)) -> EvalRepo
     """Detection (exact-span and overlap P/R/F1) and value accuracy of ``rasd.time`` on ``gold``.
 
     ``metrics`` holds the overall figures, ``by_type`` the same per gold form (date, month, weekday, deictic,
-    relative, ago, duration, year, decade, hijri, numeric), ``baselines["dateparser"]`` dateparser alone.
+    relative, ago, duration, year, decade, hijri, numeric) and per split (``split:dev``, the passages the
+    rules were developed on; ``split:test``, passages annotated before the system ever ran on them),
+    ``baselines["dateparser"]`` dateparser alone.
     """
     scopes, expected, not_timex = _read_gold(gold)
     tally, missing = _score(scopes, expected, rasd_system, day_only=False)
@@ -274,14 +287,14 @@ def evaluate(gold: Path, baselines: Iterable[str] = ("dateparser",)) -> EvalRepo
 def format_report(report: EvalReport) -> str:
     """The report as aligned text lines: overall, per form, and the dateparser baseline side by side."""
     lines = [f"time  gold={report.gold}  n={report.n}"]
-    header = f"{'form':<10} {'n':>4}  {'P':>5} {'R':>5} {'F1':>5} {'F1ov':>5} {'value':>5}   dateparser F1 / F1ov / value"
+    header = f"{'form':<11} {'n':>4}  {'P':>5} {'R':>5} {'F1':>5} {'F1ov':>5} {'value':>5}   dateparser F1 / F1ov / value"
     lines.append(header)
     rows = [("all", report.metrics), *sorted(report.by_type.items())]
     for form, m in rows:
         base = report.baselines.get("dateparser" if form == "all" else f"dateparser:{form}")
         side = f"{base['f1']:.3f} / {base['f1_overlap']:.3f} / {base['value_accuracy']:.3f}" if base else "-"
         lines.append(
-            f"{form:<10} {int(m['n']):>4}  {m['precision']:.3f} {m['recall']:.3f} {m['f1']:.3f} "
+            f"{form:<11} {int(m['n']):>4}  {m['precision']:.3f} {m['recall']:.3f} {m['f1']:.3f} "
             f"{m['f1_overlap']:.3f} {m['value_accuracy']:.3f}   {side}"
         )
     lines.extend(report.notes)

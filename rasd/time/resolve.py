@@ -196,6 +196,9 @@ def _resolve_hijri(m: Mention, ref: date | None) -> Resolution:
 
 def _resolve_numeric(m: Mention) -> Resolution:
     parts = m.parts
+    if "n_hy" in parts:
+        found = hijri_to_gregorian(int(parts["n_hy"]), int(parts["n_hm"]), int(parts["n_hd"]))
+        return (found.isoformat(), "day") if found else (None, None)
     if "n_y" in parts:
         year, month, day = int(parts["n_y"]), int(parts["n_m"]), int(parts["n_d"])
     else:
@@ -271,6 +274,8 @@ def _resolve_relative(m: Mention, ref: date | None) -> Resolution:
     if ref is None:
         return None, precision
     shift = TENSE_WORDS[parts["r_tense"]] if "r_tense" in parts else 0
+    if "r_year" in parts:
+        return parts["r_year"], "year"  # العام الماضي 2017
     if precision == "week":
         return _week_value(ref + timedelta(days=7 * shift)), precision
     if precision == "month":
@@ -349,6 +354,9 @@ def resolve(mention: Mention, reference: datetime | None) -> Resolution:
         return _resolve_relative(mention, ref)
     if form == "year":
         return mention.parts["y_year"], "year"
+    if form == "hijri_year":
+        middle = hijri_to_gregorian(int(mention.parts["k_year"]), 7, 1)
+        return (str(middle.year), "year") if middle else (None, "year")
     if form == "decade":
         word = mention.parts["c_dec"].removeprefix("ال")
         stem = word.removesuffix("ات").removesuffix("ي")
