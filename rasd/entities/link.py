@@ -106,6 +106,8 @@ class MatchingForm:
     text: str
     offsets: tuple[int, ...]
     original_length: int
+    # Positions where a quote was dropped: a word boundary there even without a space (``"حماس"و"فتح"``).
+    breaks: frozenset[int] = frozenset()
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets[start], self.offsets[end - 1] + 1
@@ -116,8 +118,11 @@ def matching_form(text: str) -> MatchingForm:
     folded = normalize(text)
     chars: list[str] = []
     offsets: list[int] = []
+    breaks: set[int] = set()
     for char, offset in zip(folded.text, folded.offsets, strict=True):
         if char in _DROPPED:
+            if char in "\"'":
+                breaks.add(len(chars))
             continue
         if char == "\n":
             pass
@@ -130,7 +135,7 @@ def matching_form(text: str) -> MatchingForm:
             char = lowered if len(lowered) == 1 else char
         chars.append(char)
         offsets.append(offset)
-    return MatchingForm("".join(chars), tuple(offsets), len(text))
+    return MatchingForm("".join(chars), tuple(offsets), len(text), frozenset(breaks))
 
 
 @functools.cache
@@ -161,13 +166,14 @@ def _automaton(kb: ActorKB) -> ahocorasick.Automaton:
     return automaton
 
 
-def _at_boundaries(form: str, start: int, end: int, after_lam: bool) -> bool:
-    if end < len(form) and form[end].isalpha():
+def _at_boundaries(form: MatchingForm, start: int, end: int, after_lam: bool) -> bool:
+    text, breaks = form.text, form.breaks
+    if end < len(text) and text[end].isalpha() and end not in breaks:
         return False
     word_start = start
-    while word_start > 0 and form[word_start - 1].isalpha():
+    while word_start > 0 and text[word_start - 1].isalpha() and word_start not in breaks:
         word_start -= 1
-    prefix = form[word_start:start]
+    prefix = text[word_start:start]
     return prefix in (_LAM_PROCLITICS if after_lam else _PROCLITICS)
 
 
@@ -193,7 +199,7 @@ def find_matches(form: MatchingForm, kb: ActorKB, original: str) -> list[_Match]
         start, end = last - length + 1, last + 1
         # A name over a demonym when the same characters are both.
         for pattern in sorted(found, key=lambda p: ("name", "demonym", "title").index(p.kind)):
-            if not _at_boundaries(form.text, start, end, pattern.after_lam):
+            if not _at_boundaries(form, start, end, pattern.after_lam):
                 continue
             if pattern.quoted and not _between_quotes(original, *form.to_original(start, end)):
                 continue
@@ -414,7 +420,7 @@ def _short_forms(linked: list[_Linked], form: MatchingForm, kb: ActorKB) -> list
         at = form.text.find(surname, after)
         while at != -1:
             end = at + len(surname)
-            if not any(taken[at:end]) and _at_boundaries(form.text, at, end, after_lam=False):
+            if not any(taken[at:end]) and _at_boundaries(form, at, end, after_lam=False):
                 found.append(_Linked(at, end, "PER", person.id, person.name_en, person.from_kb))
                 taken[at:end] = b"\x01" * (end - at)
             at = form.text.find(surname, end)

@@ -29,6 +29,10 @@ def test_proclitics_and_quotes_before_a_name() -> None:
     assert linked("وبالجيش السوري") == [("الجيش السوري", "syria-armed-forces", "ORG")]
 
 
+def test_quotes_separate_words_written_without_a_space() -> None:
+    assert linked('بين "حماس"و"فتح" في القاهرة') == [("حماس", "hamas", "ORG"), ("فتح", "fatah", "ORG")]
+
+
 def test_lam_and_the_article_contract() -> None:
     # «ودون التقاط صور لاستقبال ترمب للشرع عند باب الجناح الغربي»: للشرع = ل + الشرع
     found = linked("ودون التقاط صور لاستقبال ترمب للشرع عند باب الجناح الغربي")
