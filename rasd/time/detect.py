@@ -40,7 +40,10 @@ _MEND = r"(?![^\W\d_])"
 _START = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)[وف][بلك]))"
 
 
-def _trie_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(node: _Trie) -> str:
     branches = [
         (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
         for char, child in sorted(node.items())
@@ -59,7 +62,7 @@ def _alternation(words: Iterable[str]) -> str:
 
     A space inside a word matches any run of spaces.
     """
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    root: _Trie = {}
     for word in words:
         node = root
         for char in fold(word):
@@ -404,6 +407,8 @@ def _is_name_or_number(folded: str, match: re.Match[str], form: str, parts: dict
         anchors = {"d_day", "d_year", "d_year2", "d_ynext", "d_tense", "d_ytense", "d_ythis"}
         if previous in _NAME_HEADS and not {"d_year", "d_year2"} & set(parts):
             return True
+        if previous.isdigit() and "d_day" not in parts and "d_year" not in parts:
+            return True  # the month of a day-month already turned down (قوى 14 آذار)
         if parts["d_m"] in AMBIGUOUS_MONTHS and not anchors & set(parts):
             if match.start() > 0 and folded[match.start() - 1].isalpha():
                 return True  # باب "door" is not ب + آب
