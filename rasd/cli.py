@@ -475,12 +475,13 @@ _EVALUATORS = {
     "events": "rasd.events.evaluate",
     "stories": "rasd.link.evaluate",
     "html": "rasd.extract.html_eval",
+    "link": "rasd.entities.link",
 }
 
 
 @app.command("eval")
 def eval_(
-    task: Annotated[str, typer.Argument(help="ner, time, geo, events, stories or html")],
+    task: Annotated[str, typer.Argument(help="ner, time, geo, events, stories, link or html")],
     gold: Annotated[Path, typer.Argument(help="the gold file (or folder, for html)")],
 ) -> None:
     """Score a stage against a gold file: precision, recall, F1 and per-type figures."""
@@ -501,18 +502,29 @@ def eval_(
 
 
 def _print_report(report: Any) -> None:
-    table = Table(title=f"{report.task} — {report.gold} (n={report.n})")
-    table.add_column("")
-    metrics = sorted({k for row in [report.metrics, *report.by_type.values()] for k in row})
-    for name in metrics:
-        table.add_column(name, justify="right")
-    rows = [("overall", report.metrics), *report.by_type.items()]
-    rows += [(f"baseline: {name}", values) for name, values in report.baselines.items()]
-    for label, values in rows:
-        table.add_row(label, *(f"{values[m]:.3f}" if m in values else "" for m in metrics))
-    out.print(table)
+    """The headline metrics beside each baseline's, then one row per type or field."""
+    wide = Console(soft_wrap=True, width=max(out.width, 140))
+    headline = Table(title=f"{report.task} — {report.gold} (n={report.n})")
+    headline.add_column("metric")
+    headline.add_column("rasd", justify="right")
+    baselines = {name: values for name, values in report.baselines.items() if ":" not in name}
+    for name in baselines:
+        headline.add_column(name, justify="right")
+    for metric, value in report.metrics.items():
+        cells = [_cell(value), *(_cell(values.get(metric)) for values in baselines.values())]
+        headline.add_row(metric, *cells)
+    wide.print(headline)
+    if report.by_type:
+        metrics = sorted({k for row in report.by_type.values() for k in row})
+        detail = Table(title="by type")
+        detail.add_column("")
+        for metric in metrics:
+            detail.add_column(metric, justify="right")
+        for label, values in report.by_type.items():
+            detail.add_row(label, *(_cell(values.get(m)) for m in metrics))
+        wide.print(detail)
     for note in report.notes:
-        out.print(f"note: {note}", highlight=False)
+        wide.print(f"note: {note}", highlight=False)
     payload = {"task": report.task, "n": report.n, **report.metrics, "baselines": report.baselines}
     sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
 
@@ -532,6 +544,12 @@ def bench(
     for stage, seconds in result["stage_seconds"].items():
         err.print(f"{stage:>12}: {seconds:8.3f} s", highlight=False)
     sys.stdout.write(json.dumps(result) + "\n")
+
+
+def _cell(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:.3f}" if abs(value) <= 1 else f"{value:g}"
 
 
 def main() -> None:
