@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from rasd.arabic.normalize import INVISIBLE
 from rasd.model import Sentence
 
 _TERMINATORS = ".!?؟۔"
@@ -25,10 +26,12 @@ ABBREVIATIONS = frozenset(
     """.split()  # noqa: SIM905
 )
 _WORD_BEFORE_RE = re.compile(r"[^\W\d_]+$")
+_WORD_CHAR_RE = re.compile(r"[^\W_]")
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of ``text`` in order, each with ``text == text[start:end]``, stripped of spaces."""
+    """The sentences of ``text`` in order, each with ``text == text[start:end]``, stripped of spaces and
+    invisible controls; stretches without a letter or digit are left out."""
     sentences: list[Sentence] = []
     line_start = 0
     size = len(text)
@@ -53,11 +56,12 @@ def _split_line(text: str, start: int, end: int, out: list[Sentence]) -> None:
 
 
 def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] in INVISIBLE):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] in INVISIBLE):
         end -= 1
-    if end > start:
+    # A stretch with no letter or digit (a stray quote, a lone mark) is not a sentence.
+    if end > start and _WORD_CHAR_RE.search(text, start, end):
         out.append(Sentence(start, end, text[start:end]))
 
 

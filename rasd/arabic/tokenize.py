@@ -27,8 +27,13 @@ _TOKEN_RE = re.compile(
     rf"|(?P<punct>[^\s\w{re.escape(''.join(sorted(INVISIBLE)))}{re.escape(_IN_WORD)}])"
 )
 
+# The same pattern without its names, for findall (strings, no match objects: the hot loop).
+_TOKEN_TEXT_RE = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_RE.pattern))
+
 # One analysed piece of a written word: (start, end) within the word, surface, norm, stem, kind.
 _Piece = tuple[int, int, str, str, str, TokenKind]
+# Written forms that are one token (most): norm, stem, kind; and those cut into pieces.
+_SINGLE: dict[str, tuple[str, str, TokenKind]] = {}
 _PIECES: dict[str, tuple[_Piece, ...]] = {}
 _WHOLE: dict[str, tuple[str, str, TokenKind]] = {}
 
@@ -37,13 +42,20 @@ def tokenize(text: str) -> list[Token]:
     """Words of ``text`` with their clitics split off, numbers and punctuation, in order, with offsets."""
     tokens: list[Token] = []
     append = tokens.append
-    cache = _PIECES
-    for match in _TOKEN_RE.finditer(text):
-        surface = match.group()
-        pieces = cache.get(surface)
-        if pieces is None:
-            pieces = _analyse(surface, match.lastgroup)
-        start = match.start()
+    single = _SINGLE.get
+    split = _PIECES.get
+    find = text.find
+    end = 0
+    # Between two tokens lie only spaces, controls and stray marks, none of which begins a token, so the
+    # next occurrence of a token's text is where the pattern found it.
+    for surface in _TOKEN_TEXT_RE.findall(text):
+        start = find(surface, end)
+        end = start + len(surface)
+        one = single(surface)
+        if one is not None:
+            append(Token(surface, start, end, one[0], one[1], one[2]))
+            continue
+        pieces = split(surface) or _analyse(surface)
         for rel_start, rel_end, piece, norm, key, kind in pieces:
             append(Token(piece, start + rel_start, start + rel_end, norm, key, kind))
     return tokens
@@ -87,12 +99,22 @@ def _simple(surface: str, group: str | None) -> _Piece:
     return (0, len(surface), surface, norm, norm, "punct")
 
 
-def _analyse(surface: str, group: str | None) -> tuple[_Piece, ...]:
-    if len(_PIECES) > 500_000:
+def _analyse(surface: str) -> tuple[_Piece, ...]:
+    """Cut ``surface`` into its pieces and cache them (in ``_SINGLE`` when it is one token)."""
+    if len(_PIECES) + len(_SINGLE) > 500_000:
         _PIECES.clear()
-    if group != "arabic":
-        simple = _PIECES[surface] = (_simple(surface, group),)
-        return simple
+        _SINGLE.clear()
+    match = _TOKEN_RE.fullmatch(surface)
+    group = match.lastgroup if match is not None else "punct"
+    pieces = _arabic_pieces(surface) if group == "arabic" else (_simple(surface, group),)
+    if len(pieces) == 1 and pieces[0][2] == surface:
+        _SINGLE[surface] = pieces[0][3:]
+    else:
+        _PIECES[surface] = pieces
+    return pieces
+
+
+def _arabic_pieces(surface: str) -> tuple[_Piece, ...]:
     light = strip_marks(surface)
     # Where each letter of the light form sits in the written word (marks and tatweel are skipped).
     positions = [i for i, char in enumerate(surface) if char not in _SKIPPED] if light != surface else None
@@ -119,9 +141,9 @@ def _analyse(surface: str, group: str | None) -> tuple[_Piece, ...]:
         key = stem_base(seg.lemma_base) if kind == "word" else norm
         pieces.append((begin, stop, piece, norm, key, kind))
         begin = stop
-    result = tuple(pieces)
-    _PIECES[surface] = result
-    return result
+    if len(pieces) == 1 and len(light) == 1 and light in "وفبلك" and surface.endswith(TATWEEL):
+        return ((0, len(surface), surface, light, light, "proclitic"),)  # لـ«الشرق الأوسط»
+    return tuple(pieces)
 
 
 _SKIPPED = frozenset(MARKS | INVISIBLE | {TATWEEL})

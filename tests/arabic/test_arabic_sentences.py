@@ -61,3 +61,7 @@ def test_offsets_point_into_the_text(seed_dump: Path) -> None:
     sentences = split_sentences(text)
     assert len(sentences) == 93  # 79 non-empty lines; 14 of them hold two or three sentences
     assert all(text[s.start : s.end] == s.text and s.text.strip() == s.text for s in sentences)
+
+
+def test_stray_quotes_and_controls_are_not_sentences() -> None:
+    assert texts('\u200f\n"\n.\nالصورة تتكلم!\u200f') == ["الصورة تتكلم!"]
