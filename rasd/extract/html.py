@@ -15,8 +15,10 @@ from datetime import datetime
 
 import htmldate
 import trafilatura
-from lxml import html as lxml_html
+from lxml.html import HtmlElement
+from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import Document as TrafilaturaResult
+from trafilatura.utils import load_html
 
 from rasd.extract import article_id
 from rasd.extract.language import detect_language
@@ -26,6 +28,8 @@ from rasd.model import Article, Document, PublishedPrecision
 # Bidirectional controls some CMSs wrap titles in (U+202B in Jawhara FM's <title>); they carry no text.
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 _WORD = re.compile(r"\w+")
+# Between a headline and the site's name in <title>/og:title: "… - اليوم السابع", "… | الجزيرة نت".
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 # Lines of site furniture that trafilatura keeps because they sit inside the article's container.
@@ -53,6 +57,10 @@ _OUTLET_CREDIT_LINE = re.compile(
 _DATELINE = re.compile(
     r"^(?P<place>[\u0600-\u06FF]+(?:[ ،,]+[\u0600-\u06FF]+){0,2})\s*(?:\((?P<agency>[^)\n]{1,30})\))?\s*(?:--|[-–—ـ:])\s+"
 )
+# ``تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً``: the page's own publication line (htmldate reads the date).
+_PUBLISHED_LABEL_LINE = re.compile(
+    r"^(?:تم نشره|نشر في|نشر بتاريخ|تاريخ النشر|آخر تحديث|تاريخ التحديث)\b.{0,60}\d{4}.{0,20}$"
+)
 # A header line giving category and time: ``سياسة 2017/03/02 13:43``, ``متفرقات2017/03/02 10:22``.
 _CATEGORY_DATE_LINE = re.compile(
     r"^(?P<category>[^\d\n]{0,30}?)\s*(?P<year>\d{4})[/.-](?P<month>\d{1,2})[/.-](?P<day>\d{1,2})"
@@ -68,6 +76,7 @@ class PageMetadata:
     headings: tuple[str, ...]
     site_name: str | None
     published_meta: str | None
+    section: str | None = None
 
 
 def extract_html(document: Document) -> list[Article]:
@@ -81,22 +90,29 @@ def extract_html(document: Document) -> list[Article]:
     markup = document.text
     if not markup.strip():
         return []
+    tree = load_html(markup)
+    if tree is None:
+        return []
+    # Metadata is read before extraction, which prunes the tree; trafilatura's own metadata pass is skipped
+    # (it costs more than the extraction, mostly guessing authors Rasd does not use).
+    page = read_page_metadata(tree)
+    metadata_title = page.title or trafilatura_metadata.extract_title(tree)
+    site_name = page.site_name or trafilatura_metadata.extract_sitename(tree)
     extracted = trafilatura.bare_extraction(
-        markup,
+        tree,
         url=document.url,
-        with_metadata=True,
-        include_comments=False,
+        with_metadata=False,
+        # Comments are extracted apart (and dropped here): turning them off prunes lists and "comment"
+        # containers from the whole page first, which on some templates takes the lede with them.
+        include_comments=True,
         include_tables=True,
         deduplicate=False,
-        # The date is htmldate's own call below; trafilatura's would only repeat it.
-        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if not isinstance(extracted, TrafilaturaResult) or not extracted.text:
         return []
-    page = read_page_metadata(markup)
     lines = [_clean_line(line) for line in extracted.text.splitlines()]
     lines = [line for line in lines if line]
-    title = choose_title(extracted.title, page, lines)
+    title = choose_title(metadata_title, page, lines, site_name)
     header = _read_header(lines, title)
     body = header.body
     if not body:
@@ -104,7 +120,7 @@ def extract_html(document: Document) -> list[Article]:
     text = "\n".join(body)
     published, precision = _publication_time(document, markup, page, header)
     dateline = leading_dateline(body[0])
-    source = document.source_hint or outlet_name(document.url, page.site_name or extracted.sitename)
+    source = document.source_hint or outlet_name(document.url, site_name)
     title = title or document.title_hint
     return [
         Article(
@@ -120,18 +136,14 @@ def extract_html(document: Document) -> list[Article]:
             published=published,
             published_precision=precision,
             language=detect_language(text),
-            category=header.category or _first_category(extracted.categories),
+            category=header.category or page.section,
             input_id=document.input_id,
         )
     ]
 
 
-def read_page_metadata(markup: str) -> PageMetadata:
-    """Headline candidates, site name and the machine-readable publication time of a page."""
-    try:
-        tree = lxml_html.fromstring(markup.encode("utf-8"))
-    except (ValueError, lxml_html.etree.ParserError):
-        return PageMetadata(None, (), None, None)
+def read_page_metadata(tree: HtmlElement) -> PageMetadata:
+    """Headline candidates, site name, section and the machine-readable publication time of a page."""
     headings = tuple(
         text for text in (_clean_line(h.text_content()) for h in tree.iter("h1", "h2")) if 0 < len(text) < 400
     )
@@ -149,6 +161,7 @@ def read_page_metadata(markup: str) -> PageMetadata:
         headings=headings,
         site_name=meta("og:site_name", "application-name"),
         published_meta=meta("article:published_time", "datePublished", "pubdate", "publish-date"),
+        section=meta("article:section"),
     )
 
 
@@ -157,21 +170,37 @@ def _letters(text: str) -> str:
     return "".join(c for c in text.casefold() if c.isalnum())
 
 
-def choose_title(metadata_title: str | None, page: PageMetadata, lines: list[str]) -> str | None:
+def choose_title(
+    metadata_title: str | None, page: PageMetadata, lines: list[str], site_name: str | None = None
+) -> str | None:
     """The headline as the outlet gives it.
 
-    A headline line printed inside the article's text wins when it has the words of the metadata title
-    (some CMSs strip quotation marks from ``og:title``: ``"مخرج من ورطة"``); then the metadata title
-    (trafilatura's, which drops site-name suffixes, else ``og:title``); then the first heading.
+    A headline line printed inside the article's text wins when it has the words of the metadata title, or
+    of its main part around a `` - `` or `` | `` (some CMSs strip quotation marks from ``og:title``:
+    ``"مخرج من ورطة"``); then the metadata title (``og:title``, else trafilatura's reading of the page)
+    without a part that is the site's name (``… - اليوم السابع``); then the first heading.
     """
-    candidates = [_clean_line(t) for t in (metadata_title, page.title) if t]
+    candidates = [_clean_line(t) for t in (page.title, metadata_title) if t]
     if not candidates:
         return page.headings[0] if page.headings else None
     keys = {_letters(c) for c in candidates}
+    for candidate in candidates:
+        parts = _TITLE_SEPARATOR.split(candidate)
+        keys.update(_letters(p) for p in parts if len(p) * 2 >= len(candidate))
     for printed in lines[:3]:
         if _letters(printed) in keys:
             return printed
-    return candidates[0]
+    return _without_site_name(candidates[0], site_name)
+
+
+def _without_site_name(title: str, site_name: str | None) -> str:
+    parts = _TITLE_SEPARATOR.split(title)
+    if site_name and len(parts) > 1:
+        site = _letters(site_name)
+        kept = [p for p in parts if _letters(p) != site]
+        if kept and len(kept) < len(parts):
+            return " - ".join(kept)
+    return title
 
 
 @dataclass(slots=True)
@@ -194,7 +223,7 @@ def _read_header(lines: list[str], title: str | None) -> _Header:
         if category_date:
             header.category = category_date["category"].strip() or header.category
             header.printed_time, header.printed_has_time = _printed_time(category_date)
-        elif title_key and _letters(line) == title_key:
+        elif (title_key and _letters(line) == title_key) or _PUBLISHED_LABEL_LINE.match(line):
             pass
         elif (byline := _byline(line)) is not None:
             header.byline = byline
@@ -280,10 +309,6 @@ def find_publication_date(markup: str, url: str | None) -> str | None:
         return htmldate.find_date(markup, url=url, original_date=True, extensive_search=True)
     except (ValueError, TypeError):
         return None
-
-
-def _first_category(categories: list[str] | None) -> str | None:
-    return categories[0] if categories else None
 
 
 def _clean_line(line: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,7 +63,9 @@ def iter_warc_documents(
         for record in ArchiveIterator(stream, arc2warc=True):
             stats.records += 1
             if record.rec_type is None:
-                raise InputError(f"{origin}: not a readable WARC archive (record {stats.records} has no type)")
+                raise InputError(
+                    f"{origin}: not a readable WARC archive (record {stats.records} has no type)"
+                )
             if record.rec_type != "response":
                 continue
             stats.responses += 1
@@ -125,31 +126,3 @@ class WarcReader:
             raise InputError(f"{source}: no such archive")
         with path.open("rb") as handle:
             yield from iter_warc_documents(handle, source, options)
-
-
-def bench_warc(path: Path, *, extract: bool = True, limit: int | None = None) -> dict[str, float | int]:
-    """Throughput of reading (and by default extracting) a WARC: the figures ``rasd bench`` prints.
-
-    Returns ``records``, ``pages`` (Arabic HTML pages kept), ``articles``, ``seconds``, ``records_per_s``
-    and ``pages_per_s`` (pages through reading, decoding and, with ``extract``, HTML extraction).
-    """
-    from rasd.extract.html import extract_html
-
-    stats = WarcStats()
-    articles = 0
-    started = time.perf_counter()
-    with Path(path).open("rb") as handle:
-        for index, document in enumerate(iter_warc_documents(handle, str(path), ReadOptions(), stats)):
-            if limit is not None and index >= limit:
-                break
-            if extract:
-                articles += len(extract_html(document))
-    seconds = time.perf_counter() - started
-    return {
-        "records": stats.records,
-        "pages": stats.kept,
-        "articles": articles,
-        "seconds": round(seconds, 3),
-        "records_per_s": round(stats.records / seconds, 1) if seconds else 0.0,
-        "pages_per_s": round(stats.kept / seconds, 1) if seconds else 0.0,
-    }

@@ -82,3 +82,40 @@ def test_gold_pages_titles_dates_and_text(news_dir: Path):
     assert report.metrics["date_accuracy"] == 1.0
     assert report.metrics["text_f1"] >= 0.97
     assert report.metrics["snippet_accuracy"] == 1.0
+
+
+def _page(news_dir: Path, name: str) -> Path:
+    return next((news_dir / "html_pages").rglob(name))
+
+
+def test_the_lede_of_a_sputnik_page_is_kept(news_dir: Path):
+    page = _page(news_dir, "1550981615.html")
+    [article] = extract_html(html_document(page.read_bytes(), str(page)))
+    assert article.text.startswith("أعلنت وزارة الصحة والسكان المصرية، اليوم الثلاثاء، تسجيل 30 حالة جديدة")
+    assert article.published == "2020-03-17T17:27"
+
+
+def test_the_site_name_is_not_part_of_the_title(news_dir: Path):
+    page = _page(news_dir, "1691196862.html")
+    [article] = extract_html(html_document(page.read_bytes(), str(page), url="https://www.youm7.com/story/1"))
+    assert (
+        article.title == "وزير الرى يشهد توقيع عقد دراسة تحديد السحب الآمن للخزانات الجوفية مع جامعة القاهرة"
+    )
+    assert article.source == "Youm7"
+
+
+def test_a_printed_publication_line_leaves_the_text(news_dir: Path):
+    page = _page(news_dir, "1588107198.html")
+    [article] = extract_html(html_document(page.read_bytes(), str(page)))
+    assert article.title == "أميركا :50 الفا حصيلة الوفيات بسبب فيروس كورونا"
+    assert "تم نشره" not in article.text
+    assert article.published == "2020-04-24"
+
+
+def test_a_jawhara_fm_header_gives_category_and_minute(news_dir: Path):
+    page = _page(news_dir, "JA-politic-1-20170302.html")
+    [article] = extract_html(html_document(page.read_bytes(), str(page)))
+    assert article.title == 'حمة الهمامي : اعتذار الغرياني عن الوزارة "مخرج من ورطة"'
+    assert article.category == "سياسة"
+    assert (article.published, article.published_precision) == ("2017-03-02T13:43", "minute")
+    assert article.text.startswith("أكد الناطق الرسمي بإسم الجبهة الشعبية حمة الحمامي")
