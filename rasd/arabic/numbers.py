@@ -5,16 +5,21 @@
 ``ما لا يقل عن``، ``حوالي``، ``زهاء``، ``أقل من``) sets its ``qualifier``; ``بين 10 و20`` and ``10-20`` are
 ranges. ``value`` is the conservative figure ACLED codes: the lower bound (``أكثر من 40`` → 40, a range its
 low end), ``عشرات``/``العشرات`` → 10, ``مئات`` → 100, ``آلاف`` → 1000, ``بضعة``/``عدد من`` → 3 (the least an
-Arabic plural of "a few" can mean); ``أقل من 10`` has no conservative figure: value None, high 10.
+Arabic plural of "a few" can mean); ``أقل من 10`` has no conservative figure: value None, high 10. A dual
+noun is a quantity of 2 (``مقتل شخصين``، ``الشهيدتان``) when news attests its singular and no sound plural
+that would read the same (``مدنيين`` is a plural). ``noun`` is the word counted: the one after the number,
+or the dual itself.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-from rasd.arabic.normalize import NormalizedText, normalize, normalize_text
+from rasd.arabic.clitics import segment
+from rasd.arabic.lexicon import written_count
+from rasd.arabic.normalize import NormalizedText, normalize, normalize_text, strip_marks
 
 Qualifier = Literal["exact", "about", "more_than", "at_least", "less_than", "at_most", "range", "vague"]
 
@@ -30,6 +35,7 @@ class Quantity:
     text: str
     start: int
     end: int
+    noun: str | None = None
 
 
 def _forms(pairs: dict[str, float]) -> dict[str, float]:
@@ -138,8 +144,55 @@ def find_quantities(text: str) -> list[Quantity]:
     for match in _SOME_RE.finditer(norm.text):
         start, end = norm.to_original(match.start("some"), match.end())
         quantities.append(Quantity(3.0, 3.0, None, "vague", text[start:end], start, end))
+    quantities = [replace(q, noun=_noun_after(text, q.end)) for q in quantities]
+    quantities += _duals(text, quantities)
     quantities.sort(key=lambda q: q.start)
     return quantities
+
+
+_NOUN_AFTER_RE = re.compile(r"\s*(?:من\s+)?([\u0621-\u064a][\u0621-\u065f\u0670\u0640]*)")
+_ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a][\u0621-\u065f\u0670\u0640]*")
+# A singular and its dual must both be words news uses this often (and the singular the commoner).
+_MIN_SINGULAR = 20
+
+
+def _noun_after(text: str, end: int) -> str | None:
+    match = _NOUN_AFTER_RE.match(text, end)
+    return match.group(1) if match else None
+
+
+def _duals(text: str, taken: list[Quantity]) -> list[Quantity]:
+    """Dual nouns (شخصين، جنديين، الشهيدتان): quantities of exactly 2."""
+    found = []
+    for match in _ARABIC_WORD_RE.finditer(text):
+        word = match.group()
+        if not word.endswith(("ين", "ان", "يْن", "انِ")) or any(
+            q.start < match.end() and match.start() < q.end for q in taken
+        ):
+            continue
+        if _is_dual(strip_marks(word)):
+            start, end = match.span()
+            found.append(Quantity(2.0, 2.0, 2.0, "exact", word, start, end, noun=word))
+    return found
+
+
+def _is_dual(word: str) -> bool:
+    seg = segment(word)
+    base = seg.base
+    if seg.enclitic or not base.endswith(("ين", "ان")):
+        return False
+    total = _with_article(base)
+    if base.endswith(("تين", "تان")) and _with_article(base[:-3] + "ة") >= max(_MIN_SINGULAR, total):
+        return True  # the feminine dual: شهيدتين from شهيدة
+    singular = base[:-2]
+    if len(singular) < 3 or _with_article(singular) < max(_MIN_SINGULAR, total):
+        return False  # لبنان is not two لبن: the "singular" must be the commoner form
+    # جنديين is a dual; مدنيين, with مدنيون beside it, is a plural.
+    return _with_article(singular + "ون") < 5
+
+
+def _with_article(word: str) -> int:
+    return written_count(word) + written_count("ال" + word)
 
 
 def _qualified(text: str, norm: NormalizedText, numeral: _Numeral) -> Quantity:

@@ -73,3 +73,16 @@ def test_less_than_has_no_conservative_figure() -> None:
 
 def test_words_that_only_look_like_numbers_are_not_quantities() -> None:
     assert find_quantities("التقى أحد القادة يوم الاثنين وتوجه نحو الجنود، لست أدري") == []
+
+
+def test_dual_nouns_count_two_and_plurals_do_not() -> None:
+    (two,) = find_quantities("أسفر الهجوم عن مقتل شخصين")
+    assert (two.value, two.qualifier, two.text, two.noun) == (2, "exact", "شخصين", "شخصين")
+    assert [q.text for q in find_quantities("وكانت الشهيدتان قد ارتقتا في الجنوب")] == ["الشهيدتان"]
+    assert find_quantities("استهدف المدنيين والمسلحين في لبنان والسودان") == []
+
+
+def test_the_counted_noun_follows_the_number(seed_enab: Path) -> None:
+    sentence = "العملية أسفرت عن تفكيك الخلية المؤلفة من ثلاثة أشخاص"
+    assert find_quantities(sentence)[0].noun == "أشخاص"
+    assert find_quantities("زفّت المقاومة 5 من مجاهديها")[0].noun == "مجاهديها"
