@@ -82,7 +82,7 @@ def test_dual_nouns_count_two_and_plurals_do_not() -> None:
     assert find_quantities("استهدف المدنيين والمسلحين في لبنان والسودان") == []
 
 
-def test_the_counted_noun_follows_the_number(seed_enab: Path) -> None:
+def test_the_counted_noun_follows_the_number() -> None:
     sentence = "العملية أسفرت عن تفكيك الخلية المؤلفة من ثلاثة أشخاص"
     assert find_quantities(sentence)[0].noun == "أشخاص"
     assert find_quantities("زفّت المقاومة 5 من مجاهديها")[0].noun == "مجاهديها"
