@@ -286,7 +286,8 @@ class Mention:
     after: str = ""
 
 
-_TOKEN = re.compile(r"\S+")
+# Words for the walk back from a trigger; punctuation glued between words separates them (للميادين،مطلع).
+_TOKEN = re.compile(r"[^\s,.:;!?«»\"]+")
 # Words that may come before the trigger word inside one expression (صباح يوم الجمعة 7 من ..., قبل نحو 3 أيام).
 _LEAD_WORDS = frozenset(
     fold(word)
