@@ -11,9 +11,10 @@ Sources (install with ``pip install -e '.[gazetteer]'``; the runtime needs none 
   (iso-codes Arabic translations): Arabic country names.
 - ``rasd/data/gazetteer_curated.tsv`` (hand-curated by the Rasd authors): Arabic spellings of common places
   the packages lack, ACLED-style English admin-1 names, and places missing from GeoNames' extract.
+- ``wordfreq`` (Arabic word frequencies): marks the names that are also common words (``names_common``).
 
 Debian's ``libgeonames-common`` is NOT used. Every output row is one place:
-``id kind name_en name_ar names_ar names_latin country admin1 admin2 lat lon population``.
+``id kind name_en name_ar names_ar names_latin country admin1 admin2 lat lon population names_common``.
 """
 
 from __future__ import annotations
@@ -39,7 +40,37 @@ ADMIN_NAMES = DATA / "gazetteer_admin_names.tsv"
 
 # Arab League members plus the neighbours Arabic news covers at village level.
 MENA = set(
-    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SS SY TN AE YE EH IL IR TR CY AF".split()
+    [
+        "DZ",
+        "BH",
+        "KM",
+        "DJ",
+        "EG",
+        "IQ",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MR",
+        "MA",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SO",
+        "SD",
+        "SS",
+        "SY",
+        "TN",
+        "AE",
+        "YE",
+        "EH",
+        "IL",
+        "IR",
+        "TR",
+        "CY",
+        "AF",
+    ]
 )
 COLUMNS = [
     "id",
@@ -54,11 +85,14 @@ COLUMNS = [
     "lat",
     "lon",
     "population",
+    "names_common",
 ]
 
 _ARABIC_LETTERS = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670 \-'ـ]+$")
 # Letters of Persian, Urdu, Kurdish and Pashto that standard Arabic spelling never uses.
-_NON_ARABIC = re.compile("[\u067e\u0686\u0698\u06af\u06a9\u06cc\u06c0\u06d5\u06c6\u06ce\u06b5\u0695\u0679\u0688\u0691\u06ba\u06be\u06d2\u06c7\u06c8\u06cb\u06d0]")
+_NON_ARABIC = re.compile(
+    "[\u067e\u0686\u0698\u06af\u06a9\u06cc\u06c0\u06d5\u06c6\u06ce\u06b5\u0695\u0679\u0688\u0691\u06ba\u06be\u06d2\u06c7\u06c8\u06cb\u06d0]"
+)
 _MARKS = re.compile("[\u064b-\u0652\u0670\u0640\u200e\u200f\u200b-\u200d\u061c]")
 _ADMIN_SUFFIX = re.compile(
     r"\s+(Governorate|Province|State|District|Region|Municipality|Emirate|County|Prefecture|Department|"
@@ -81,7 +115,7 @@ class Row:
     lat: float | None = None
     lon: float | None = None
     population: int = 0
-    extra: dict[str, str] = field(default_factory=dict)
+    curated: set[str] = field(default_factory=set)  # names from the hand-curated file
 
     def cells(self) -> list[str]:
         names_ar = _unique([self.name_ar, *self.names_ar])
@@ -98,6 +132,10 @@ class Row:
             "" if self.lat is None else f"{self.lat:.5f}",
             "" if self.lon is None else f"{self.lon:.5f}",
             str(self.population),
+            "|".join(
+                [n for n in names_ar if is_common_word(n, self)]
+                + [f for n in names_ar for f in blocked_forms(n)]
+            ),
         ]
 
 
@@ -120,7 +158,9 @@ def clean_arabic(name: str) -> str | None:
 
 
 def arabic_names(names: list[str]) -> list[str]:
-    return _unique([n for n in (clean_arabic(x) for x in names) if n])
+    cleaned = _unique([n for n in (clean_arabic(x) for x in names) if n])
+    # GeoNames keeps some names with a preposition glued on (لقدس beside القدس): not names.
+    return [n for n in cleaned if not (n.startswith("ل") and "ا" + n in cleaned)]
 
 
 def is_latin(name: str) -> bool:
@@ -144,6 +184,77 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def spellings(name: str) -> list[str]:
+    """Spellings a normalized-looking name may stand for (alef with hamza, ta marbuta, alef maqsura)."""
+    heads = [name]
+    if name.startswith("ا"):
+        heads += ["أ" + name[1:], "إ" + name[1:], "آ" + name[1:]]
+    if name.startswith("الا"):
+        heads += ["الأ" + name[3:], "الإ" + name[3:]]
+    out = []
+    for head in heads:
+        out.append(head)
+        if head.endswith("ه"):
+            out.append(head[:-1] + "ة")
+        if head.endswith("ي"):
+            out.append(head[:-1] + "ى")
+    out += [v.replace("ان", "أن", 1) for v in out if "ان" in v[:3]]
+    out += [v.replace("اي", "ائ") for v in out if "اي" in v]
+    return out
+
+
+def zipf(name: str) -> float:
+    """How common a name is as an Arabic word (wordfreq's Zipf scale: 3 rare, 5 very common)."""
+    from wordfreq import zipf_frequency
+
+    bare = name.translate(str.maketrans("أإآ", "ااا"))
+    return max(zipf_frequency(v, "ar") for v in spellings(bare))
+
+
+def zipf_en(name: str) -> float:
+    """How common a place's English name is in English: a place the news names often, in any language."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(ascii_fold(name), "en")
+
+
+def is_common_word(name: str, row: Row) -> bool:
+    """Whether a name is, in running Arabic text, more likely a word than this place.
+
+    Such names are matched only after a cue word (مدينة، محافظة، ريف) or before their admin parent. A small
+    place whose Arabic name is far more frequent than its English name is mostly a word (الجمعة vs
+    Al Jum'ah, الشهداء vs Ash Shuhada'), unlike a place in the news (رام الله vs Ramallah); an admin unit
+    named by a very common adjective or noun (الشرقية، العاصمة، المنطقة الجنوبية) likewise. Countries,
+    large towns and hand-curated names are never flagged here; the geocoder lists the few large towns that
+    are words (صور، العين، الباب)."""
+    if row.kind == "country" or row.id.startswith("rasd:") or name in row.curated:
+        return False
+    arabic = zipf(name)
+    if name[:1] in "وفبلك" and zipf(name[1:]) >= 5.5:
+        return True  # وان (Van) is و + أن
+    if arabic < 4.0:
+        return False
+    if row.kind in ("adm1", "region"):
+        return arabic >= 4.75
+    if row.kind == "place" and row.population >= (100_000 if row.country in MENA else 500_000):
+        return False
+    return arabic - zipf_en(_ADMIN_SUFFIX.sub("", row.name_en)) >= 1.5
+
+
+def blocked_forms(name: str) -> list[str]:
+    """Clitic + name spellings that are a commoner word of their own (ك + ريم is كريم, ك + امل is كامل):
+    never read as the place."""
+    if " " in name:
+        return []
+    out = []
+    base = zipf(name)
+    for clitic in ("و", "ف", "ب", "ل", "ك"):
+        form = zipf(clitic + name)
+        if form >= 3.5 and form >= base + 0.3:
+            out.append(clitic + "+" + name)
+    return out
 
 
 # ---------------------------------------------------------------- sources
@@ -170,8 +281,38 @@ def admin_name_overrides() -> dict[str, str]:
     return {row["code"]: row["name_en"] for row in read_curated(ADMIN_NAMES)}
 
 
-def english_admin_name(name: str, aliases: list[str]) -> str:
-    """A plain English label: the shortest Latin alias without its 'Governorate'-like suffix."""
+# Countries whose GeoNames admin names are romanized Arabic (Ḩalab): their English aliases read better.
+ARABIC_NAMED = set(
+    [
+        "BH",
+        "KM",
+        "DJ",
+        "EG",
+        "IQ",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MR",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SO",
+        "SD",
+        "SY",
+        "AE",
+        "YE",
+        "IL",
+    ]
+)
+
+
+def english_admin_name(name: str, aliases: list[str], country: str) -> str:
+    """A plain English label: the GeoNames name, or, where that is romanized Arabic, the shortest English
+    alias without its 'Governorate'-like suffix."""
+    if country not in ARABIC_NAMED:
+        return _ADMIN_SUFFIX.sub("", ascii_fold(name)).strip()
     candidates = [_ADMIN_SUFFIX.sub("", a).strip() for a in aliases if a.isascii() and a]
     candidates = [c for c in candidates if c and not c.lower().startswith(("muhafazat", "meẖoz"))]
     if candidates:
@@ -213,7 +354,9 @@ def load_subdivisions(countries_by_line: dict[int, str], overrides: dict[str, st
             parent=int(parent) if parent else None,
             country=cc,
         )
-        sub.name_en = overrides.get(iso) or overrides.get(gn_code) or english_admin_name(name, sub.aliases)
+        sub.name_en = (
+            overrides.get(iso) or overrides.get(gn_code) or english_admin_name(name, sub.aliases, cc)
+        )
         out.append(sub)
     # GeoNames files Palestine's governorates beside the Gaza Strip and West Bank; ACLED nests them below.
     by_code = {sub.gn_code: sub for sub in out}
@@ -335,7 +478,11 @@ def admin_rows(subs: list[Subdivision], places: list[Row]) -> list[Row]:
         names_ar = _unique([*[b for b in bare if b], *names_ar])
         members = by_admin.get((sub.country, admin1, admin2), [])
         key = latin_key(admin2 or admin1)
-        seat = [p for p in members if latin_key(p.name_en) == key or any(latin_key(n) == key for n in p.names_latin)]
+        seat = [
+            p
+            for p in members
+            if latin_key(p.name_en) == key or any(latin_key(n) == key for n in p.names_latin)
+        ]
         anchor = max(seat or members, key=lambda p: p.population, default=None)
         latin = [sub.name, *(a for a in sub.aliases if is_latin(a))]
         rows.append(
@@ -376,6 +523,7 @@ def apply_curated(rows: list[Row], curated: list[dict[str, str]]) -> list[Row]:
         if target is None and entry["kind"] == "place" and lat is not None and lon is not None:
             target = _same_place(by_country[entry["country"]], entry["name_en"], lat, lon)
         if target is not None:
+            target.curated.update(names_ar)
             target.names_ar = _unique([*names_ar, *target.names_ar])
             target.name_ar = names_ar[0]
             if entry.get("id"):
@@ -412,7 +560,9 @@ def _same_place(candidates: list[Row], name_en: str, lat: float, lon: float) -> 
     for row in candidates:
         if row.lat is None or row.lon is None or distance_km(lat, lon, row.lat, row.lon) > 15:
             continue
-        score = max(difflib.SequenceMatcher(None, key, latin_key(n)).ratio() for n in [row.name_en, *row.names_latin])
+        score = max(
+            difflib.SequenceMatcher(None, key, latin_key(n)).ratio() for n in [row.name_en, *row.names_latin]
+        )
         if score >= 0.8 and score > best_score:
             best, best_score = row, score
     return best
@@ -425,7 +575,12 @@ def build(out: Path) -> dict[str, int]:
     admins = admin_rows(subs, places)
     rows = country_rows() + admins + places
     rows = apply_curated(rows, read_curated(CURATED))
-    rows = [r for r in rows if r.lat is not None and (r.name_ar or r.kind != "place" or r.country in MENA or r.population >= 15000)]
+    rows = [
+        r
+        for r in rows
+        if r.lat is not None
+        and (r.name_ar or r.kind != "place" or r.country in MENA or r.population >= 15000)
+    ]
     out.parent.mkdir(parents=True, exist_ok=True)
     # mtime=0: the same sources give byte-identical output.
     with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz:

@@ -21,8 +21,41 @@ PlaceKind = Literal["country", "adm1", "adm2", "place", "region"]
 
 # Countries whose news Arabic outlets cover down to villages (Arab League and neighbours).
 MENA = frozenset(
-    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SS SY TN AE YE EH IL IR TR CY AF".split()
+    [
+        "DZ",
+        "BH",
+        "KM",
+        "DJ",
+        "EG",
+        "IQ",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MR",
+        "MA",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SO",
+        "SD",
+        "SS",
+        "SY",
+        "TN",
+        "AE",
+        "YE",
+        "EH",
+        "IL",
+        "IR",
+        "TR",
+        "CY",
+        "AF",
+    ]
 )
+
+# Where Arabic news names villages: the Arab League, Israel and Palestine.
+ARAB_WORLD = MENA - {"IR", "TR", "CY", "AF"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +74,8 @@ class GazetteerEntry:
     lat: float
     lon: float
     population: int
+    # Names that are also common Arabic words (matched only with a cue), and "clitic+name" forms never matched.
+    names_common: tuple[str, ...] = ()
 
     @property
     def all_names_ar(self) -> tuple[str, ...]:
@@ -64,6 +99,16 @@ class Gazetteer:
                 if key:
                     index[key].append(entry)
         self.index = dict(index)
+        # A key needs a cue only when it is a common word for every place it names (صور yes, غزة no).
+        flagged: dict[str, int] = defaultdict(int)
+        for entry in entries:
+            for key in {match_key(n) for n in entry.names_common if "+" not in n}:
+                flagged[key] += 1
+        self.common_keys = frozenset(k for k, n in flagged.items() if n == len(index.get(k, ())))
+        # "و+لايه": a clitic and a name that together spell a common word (ولاية), never a place mention.
+        self.blocked_forms = frozenset(
+            (n.split("+")[0], match_key(n.split("+")[1])) for e in entries for n in e.names_common if "+" in n
+        )
         self._countries = {e.country: e for e in entries if e.kind == "country"}
         self._admin1 = {(e.country, e.admin1): e for e in entries if e.kind == "adm1"}
 
@@ -100,6 +145,7 @@ class Gazetteer:
                         lat=float(f[9]),
                         lon=float(f[10]),
                         population=int(f[11] or 0),
+                        names_common=tuple(f[12].split("|")) if len(f) > 12 and f[12] else (),
                     )
                 )
         return cls(entries)

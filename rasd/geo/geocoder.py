@@ -1,0 +1,434 @@
+"""Place mentions in Arabic text → places with coordinates, country, admin-1/admin-2 and ACLED precision.
+
+Names of the gazetteer are found with one Aho-Corasick pass over the normalized text, letting a word carry
+the proclitics و ف ب ل ك (``والرقة``, ``بريف حلب``, ``لسوريا``; ``للرقة`` for ل + الرقة). Each mention is then
+resolved among the places of that name: an admin parent named right after it (``الباب بريف حلب``), cue words
+before it (``مدينة``, ``محافظة``, ``ريف``), the countries of the article (its dateline, the caller's hint, the
+countries it names), and finally population. Names that are also common words (``الباب`` the door, ``صور``
+pictures) count only with such a cue.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+import ahocorasick
+
+from rasd.arabic.normalize import normalize
+from rasd.geo.gazetteer import ARAB_WORLD, MENA, Gazetteer, GazetteerEntry, default_gazetteer, match_key
+from rasd.model import Place
+
+PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
+# Cue words (normalized, without clitics) that announce a settlement, an admin unit, or a place's surroundings.
+PLACE_CUES = frozenset(
+    [
+        "مدينه",
+        "بلده",
+        "قريه",
+        "مخيم",
+        "حي",
+        "بلدات",
+        "قري",
+        "مدن",
+        "مدينتي",
+        "بلدتي",
+        "قريتي",
+        "ضاحيه",
+        "مستوطنه",
+        "معبر",
+        "ميناء",
+        "بلدتا",
+        "قريتا",
+        "حيي",
+    ]
+)
+ADMIN_CUES = frozenset(["محافظه", "محافظتي", "ولايه", "اقليم", "مديريه", "قضاء", "اماره", "منطقه", "ناحيه"])
+VICINITY_CUES = frozenset(["ريف", "محيط", "اطراف", "ضواحي", "قرب", "بالقرب", "مشارف"])
+DIRECTION_CUES = frozenset(["شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط"])
+CUE_WORDS = PLACE_CUES | ADMIN_CUES | VICINITY_CUES | DIRECTION_CUES
+# Words before a name that make it part of an organisation's or a building's name, not a place mention.
+NAME_OF_CUES = frozenset(
+    [
+        "سرايا",
+        "البيت",
+        "بيت",
+        "جامعه",
+        "قناه",
+        "صحيفه",
+        "جريده",
+        "وكاله",
+        "فندق",
+        "بنك",
+        "نادي",
+        "مجله",
+        "اذاعه",
+        "تلفزيون",
+    ]
+)
+# Names that are also everyday words: they count only after a cue word or before an admin parent.
+COMMON_WORD_NAMES = frozenset(
+    match_key(n)
+    for n in [
+        "الباب",
+        "صور",
+        "العين",
+        "المدينة",
+        "الجزيرة",
+        "البيضاء",
+        "العاصمة",
+        "الشمال",
+        "الجنوب",
+        "الشرق",
+        "الغرب",
+        "الوسط",
+        "الساحل",
+        "الشاطئ",
+        "المخيم",
+        "المطار",
+        "الميناء",
+        "المعبر",
+        "الحي",
+        "القرية",
+        "البلدة",
+        "المنطقة",
+        "أمس",
+        "الأمس",
+        "اليوم",
+        "مالي",
+        "بحري",
+        "الشام",
+        "المنار",
+        "الميادين",
+        "العربية",
+        "الأخبار",
+        "السلام",
+        "الحرية",
+        "النصر",
+        "الأمل",
+        "الوحدة",
+        "الكرامة",
+        "الاستقلال",
+        "الفجر",
+        "صفوي",
+        "سلطات",
+        "عالية",
+        "مشهد",
+        "الجديدة",
+        "السبت",
+        "الأحد",
+        "الاثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+    ]
+)
+# Words after a name that make it a common noun: حماة الديار (guardians of the homeland), not Hama.
+NOT_BEFORE = {match_key("حماة"): frozenset(match_key(n) for n in ["الديار", "الوطن", "الثورة", "الحمى"])}
+# Words that are names of some place in GeoNames but, in Arabic news, practically never mean it.
+NEVER_PLACES = frozenset(
+    match_key(n) for n in ["التحالف", "الحكومة", "البلاد", "الزيارة", "الداخلية", "وقف", "آب"]
+)
+_WORD = re.compile(r"[\w\u0621-\u064A]")
+_LETTER = re.compile(r"[\u0621-\u064A]")
+
+
+@dataclass(frozen=True, slots=True)
+class GeoContext:
+    """What the article says about where it is: the caller's country hint (ISO2) and its dateline."""
+
+    country: str | None = None
+    dateline: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in the text: ``text == original[start:end]``, resolved to ``place``."""
+
+    start: int
+    end: int
+    text: str
+    place: Place
+    kind: str = "place"
+    candidates: int = 1
+
+
+@dataclass(slots=True)
+class _Match:
+    start: int  # offsets into the normalized text
+    end: int
+    key: str
+    cue: str | None = None  # the cue class of the word before: place, admin, vicinity, direction
+    candidates: list[GazetteerEntry] = field(default_factory=list)
+    parents: list[GazetteerEntry] = field(default_factory=list)
+
+
+class Geocoder:
+    """Finds and resolves place mentions with one gazetteer; build once, call ``find_places`` many times."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.automaton = ahocorasick.Automaton()
+        self.common_keys: set[str] = set()
+        for key, entries in gazetteer.index.items():
+            if key in NEVER_PLACES or key in CUE_WORDS or not any(_indexable(key, e) for e in entries):
+                continue
+            self.automaton.add_word(key, (key, False))
+            usable = [e for e in entries if _indexable(key, e)]
+            if key in COMMON_WORD_NAMES or all(key in {match_key(n) for n in e.names_common} for e in usable):
+                self.common_keys.add(key)
+            if key.startswith("ال") and len(key) > 4:
+                # ل + ال is written لل: للرقة holds "لرقه" after its first lam.
+                elided = "ل" + key[2:]
+                if elided not in gazetteer.index:
+                    self.automaton.add_word(elided, (key, True))
+        self.automaton.make_automaton()
+
+    def find_places(self, text: str, context: GeoContext | None = None) -> list[PlaceMention]:
+        """Every place mention of ``text``, in order, with offsets into ``text`` and a resolved place."""
+        context = context or GeoContext()
+        norm = normalize(text)
+        # Hashtags join words with "_" (#كوريا_الجنوبية); read it as a space, keeping offsets.
+        s = norm.text.replace("_", " ")
+        matches = [m for m in self._matches(s) if not _adjective(text, norm.to_original(m.start, m.end)[1])]
+        previous_end = 0
+        for match in matches:
+            match.cue = _cue_before(s, match.start, previous_end)
+            previous_end = match.end
+        # Parents first among all names, to accept common words before their parent; then among accepted ones.
+        _link_parents(s, matches)
+        matches = [m for m in matches if _accepted(m, self.common_keys)]
+        _link_parents(s, matches)
+        countries = self._context_countries(matches, context)
+        mentions = []
+        for match in matches:
+            entry, precision = self._resolve(match, countries)
+            if entry is None:
+                continue
+            start, end = norm.to_original(match.start, match.end)
+            mentions.append(
+                PlaceMention(
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    place=_place(entry, match, precision),
+                    kind=entry.kind,
+                    candidates=len(match.candidates),
+                )
+            )
+        return mentions
+
+    def _matches(self, s: str) -> list[_Match]:
+        found: list[_Match] = []
+        for end_index, (key, elided) in self.automaton.iter(s):
+            length = len(key) - 1 if elided else len(key)
+            start, end = end_index - length + 1, end_index + 1
+            if end < len(s) and _WORD.match(s[end]):
+                continue
+            word_start = start
+            while word_start > 0 and _LETTER.match(s[word_start - 1]):
+                word_start -= 1
+            prefix = s[word_start:start]
+            if elided and prefix not in {"ل", "ول", "فل"}:
+                continue
+            if not elided and (prefix not in PROCLITICS or (prefix, key) in self.gazetteer.blocked_forms):
+                continue
+            following = s[end:].split(maxsplit=1)[:1]
+            if key in NOT_BEFORE and following and following[0] in NOT_BEFORE[key]:
+                continue
+            candidates = [e for e in self.gazetteer.index[key] if _indexable(key, e)]
+            found.append(_Match(start, end, key, candidates=candidates))
+        # Longest first, then leftmost: ريف دمشق wins over دمشق, خان يونس over يونس.
+        found.sort(key=lambda m: (-(m.end - m.start), m.start))
+        taken: list[_Match] = []
+        for match in found:
+            if all(match.end <= t.start or match.start >= t.end for t in taken):
+                taken.append(match)
+        return sorted(taken, key=lambda m: m.start)
+
+    def _context_countries(self, matches: list[_Match], context: GeoContext) -> Counter[str]:
+        countries: Counter[str] = Counter()
+        if context.country:
+            countries[context.country] += 3
+        if context.dateline:
+            for entry in self.gazetteer.lookup(context.dateline)[:1]:
+                countries[entry.country] += 3
+        for match in matches:
+            kinds = {c.country for c in match.candidates if c.kind == "country"}
+            owners = {c.country for c in match.candidates}
+            if kinds:
+                countries.update(kinds)
+            elif len(owners) == 1:
+                countries.update(owners)
+        return countries
+
+    def _resolve(self, match: _Match, countries: Counter[str]) -> tuple[GazetteerEntry | None, int | None]:
+        """The best place for a mention, and a precision override (2 when only its parent is known)."""
+        parent_keys = {(p.country, p.admin1) for p in match.parents} | {
+            (p.country, None) for p in match.parents
+        }
+        best, best_score = None, -math.inf
+        for entry in match.candidates:
+            score = _prior(entry)
+            if entry.country in MENA:
+                score += 6
+            if match_key(entry.name_ar) == match.key:
+                score += 8
+            if countries[entry.country]:
+                score += 8 + 2 * min(countries[entry.country], 4)
+            if (entry.country, entry.admin1) in parent_keys or (
+                (
+                    entry.country,
+                    None,
+                )
+                in parent_keys
+                and any(p.kind == "country" for p in match.parents)
+            ):
+                score += 40
+                # Among namesakes in one province, the one nearest the named parent town.
+                if any(p.kind == "place" and _near(entry, p, 30.0) for p in match.parents):
+                    score += 20
+            if match.cue == "admin" and entry.kind in ("adm1", "adm2"):
+                score += 30
+            if match.cue in ("place", "vicinity") and entry.kind == "place":
+                score += 10
+            if score > best_score:
+                best, best_score = entry, score
+        if match.parents and best is not None and best_score < 40 + _prior(best):
+            # A village the gazetteer lacks, placed by its parent: "قرية العيون بريف بلدة مارع".
+            supported = [e for e in match.candidates if (e.country, e.admin1) in parent_keys]
+            if not supported and match.cue in ("place", "vicinity", "admin"):
+                return max(match.parents, key=_prior), 2
+        return best, None
+
+
+def _near(a: GazetteerEntry, b: GazetteerEntry, km: float) -> bool:
+    dlat = math.radians(b.lat - a.lat)
+    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon) <= km
+
+
+def _adjective(text: str, end: int) -> bool:
+    """``روسياً`` (Russian, with tanween) is an adjective, not the country."""
+    return text[end : end + 1] == "\u064b"
+
+
+def _indexable(key: str, entry: GazetteerEntry) -> bool:
+    """Small places far from the Arab world, and very short names, are left out: their Arabic names are
+    mostly transliterations that collide with common words (``إلى`` Ely, ``بأنه`` Baneh)."""
+    if entry.kind == "adm2" and entry.country not in ARAB_WORLD:
+        return False
+    if entry.kind != "place" or entry.id.startswith("rasd:"):
+        major = True
+    else:
+        major = entry.population >= (100_000 if entry.country in ARAB_WORLD else 500_000)
+    if len(key.replace(" ", "")) <= 3:
+        return major
+    return major or entry.country in ARAB_WORLD or entry.population >= 200_000
+
+
+# A bare name of a province and of its capital (حلب، إدلب) is the town; "محافظة" before it makes it the province.
+_KIND_PRIOR = {"country": 40.0, "region": 25.0, "adm1": 10.0, "adm2": 6.0}
+
+
+def _prior(entry: GazetteerEntry) -> float:
+    if entry.kind == "place":
+        return 3 * math.log10(entry.population + 1)
+    return _KIND_PRIOR.get(entry.kind, 0.0)
+
+
+def _strip_clitics(word: str) -> str:
+    for prefix in ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            rest = word[len(prefix) :]
+            if rest.startswith("ال") or len(rest) >= 2:
+                word = rest
+                break
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def _cue_before(s: str, start: int, floor: int = 0) -> str | None:
+    """The class of the cue word just before a mention: the two words before the word carrying it (not
+    reaching back into the previous mention); an organisation's word only right before it."""
+    word_start = start
+    while word_start > 0 and _LETTER.match(s[word_start - 1]):
+        word_start -= 1
+    words = re.findall(r"[\u0621-\u064A]+", s[max(floor, word_start - 40) : word_start])[-2:]
+    for distance, word in enumerate(reversed(words)):
+        bare = _strip_clitics(word)
+        for cue, members in (
+            ("name_of", NAME_OF_CUES),
+            ("admin", ADMIN_CUES),
+            ("place", PLACE_CUES),
+            ("vicinity", VICINITY_CUES),
+            ("direction", DIRECTION_CUES),
+        ):
+            if (bare in members or word in members) and not (cue == "name_of" and distance > 0):
+                return cue
+    return None
+
+
+def _link_parents(s: str, matches: list[_Match]) -> None:
+    """A name right after another one, behind a cue word or a comma, may be its parent:
+    ``الباب بريف حلب``, ``مايدوغوري بولاية بورنو``, ``مخيم العين في مدينة نابلس``, ``العديسة، جنوب لبنان``."""
+    for match in matches:
+        match.parents = []
+    for here, after in itertools.pairwise(matches):
+        gap = s[here.end : after.start]
+        if len(gap) > 30 or re.search(r"[.!?؟\n]", gap):
+            continue
+        if after.cue not in ("admin", "vicinity", "direction", "place") and "," not in gap:
+            continue
+        here.parents = [
+            e for e in after.candidates if e.kind in ("country", "adm1", "adm2", "place", "region")
+        ]
+
+
+def _accepted(match: _Match, common_keys: set[str]) -> bool:
+    if match.cue == "name_of" or not match.candidates:
+        return False
+    if match.key in common_keys:
+        if match.cue in ("place", "admin", "vicinity", "direction"):
+            return True
+        # Before its parent, a common word counts only as a namesake in that parent: "الباب بريف حلب".
+        keys = {(p.country, p.admin1) for p in match.parents}
+        match.candidates = [e for e in match.candidates if (e.country, e.admin1) in keys]
+        return bool(match.candidates)
+    return True
+
+
+def _place(entry: GazetteerEntry, match: _Match, precision: int | None = None) -> Place:
+    if precision is None:
+        if entry.kind == "place":
+            precision = 2 if match.cue in ("vicinity", "direction") else 1
+        elif entry.kind in ("adm2", "region"):
+            precision = 2 if entry.admin1 else 3
+        else:
+            precision = 3
+    return Place(
+        id=entry.id,
+        name_ar=entry.name_ar,
+        name_en=entry.name_en,
+        country=entry.country,
+        admin1=entry.admin1,
+        admin2=entry.admin2,
+        lat=entry.lat,
+        lon=entry.lon,
+        geo_precision=precision,
+    )
+
+
+@cache
+def default_geocoder() -> Geocoder:
+    """A geocoder over the bundled gazetteer, built on first use."""
+    return Geocoder(default_gazetteer())
+
+
+def find_places(text: str, context: GeoContext | None = None) -> list[PlaceMention]:
+    """Place mentions of ``text`` resolved with the bundled gazetteer (see ``Geocoder.find_places``)."""
+    return default_geocoder().find_places(text, context)
