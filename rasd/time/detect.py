@@ -2,9 +2,11 @@
 
 Detection works on a *matching form* of the text: folded (``lexicon.fold``, one character for one) and
 without diacritics or tatweel, whose few removed positions are kept to map offsets back to the original.
-One compiled regex of trigger words finds the places worth looking at; the grammar (one compiled regex with
-a named branch per form, its word lists compiled as tries) runs only on windows around them. Resolution to
-calendar values lives in ``resolve.py``.
+An Aho-Corasick automaton of trigger words (month and weekday names, units, deictics) and a regex of
+four-digit years find the places worth looking at, at C speed; the grammar (one compiled regex with a named
+branch per form, its word lists compiled as tries) is then tried only at the trigger and at the starts of the
+few words right before it that may belong to the same expression. Look-alikes are turned down by
+``_is_name_or_number``. Resolution to calendar values lives in ``resolve.py``.
 """
 
 from __future__ import annotations
@@ -273,7 +275,8 @@ _NUMBER_HEADS = frozenset(
 class Mention:
     """One temporal expression found in a text, before resolution.
 
-    ``form`` names the grammar branch (date, hijri, numeric, deictic, weekday, relative, year, decade, span);
+    ``form`` names the grammar branch (date, monthday, dayfirst, hijri, hijri_year, numeric, deictic, weekday,
+    relative, year, decade, span, period, duration);
     ``parts`` its named pieces in folded form; ``before``/``after`` the folded sentence context, used to
     decide the tense of bare weekdays and year-less dates.
     """
@@ -365,7 +368,7 @@ def _previous_words(folded: str, start: int, count: int) -> list[str]:
 
 
 def _next_word(folded: str, end: int) -> str:
-    """The word after ``end``, without diacritics; of حزيران/يونيو only حزيران."""
+    """The word after ``end``; of حزيران/يونيو only حزيران."""
     match = _NEXT_WORD.match(folded, end, min(len(folded), end + 30))
     if not match:
         return ""
