@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 from rasd.arabic.clitics import segment
 from rasd.arabic.lexicon import written_count
 from rasd.arabic.normalize import NormalizedText, normalize, normalize_text, strip_marks
+from rasd.corpora import find_article
+from rasd.evaluation import PRF, EvalReport
 
 Qualifier = Literal["exact", "about", "more_than", "at_least", "less_than", "at_most", "range", "vague"]
 
@@ -84,11 +87,13 @@ _HUNDREDS = _forms(
         "تسعمئة تسعمائة": 900,
     }
 )
-_MULTIPLIERS = _forms({"ألف آلاف": 1000, "مليون ملايين": 1_000_000, "مليار مليارات": 1_000_000_000})
+_MULTIPLIERS = _forms(
+    {"ألف آلاف ألفا": 1000, "مليون ملايين مليونا": 1_000_000, "مليار مليارات": 1_000_000_000}
+)
 _DUAL_MULTIPLIERS = _forms(
     {
-        "ألفان ألفين ألفا ألفي": 2000,
-        "مليونان مليونين مليونا مليوني": 2_000_000,
+        "ألفان ألفين ألفي": 2000,
+        "مليونان مليونين مليوني": 2_000_000,
         "ملياران مليارين": 2_000_000_000,
     }
 )
@@ -172,7 +177,11 @@ def _duals(text: str, taken: list[Quantity]) -> list[Quantity]:
             continue
         if _is_dual(strip_marks(word)):
             start, end = match.span()
-            found.append(Quantity(2.0, 2.0, 2.0, "exact", word, start, end, noun=word))
+            qualifier: Qualifier = "exact"
+            approx = _APPROX_RE.search(normalize_text(text[max(0, start - 24) : start]))
+            if approx is not None and _qualifier_of(approx) == "about":
+                qualifier, start = "about", start - (min(start, 24) - approx.start("phrase"))
+            found.append(Quantity(2.0, 2.0, 2.0, qualifier, text[start:end], start, end, noun=word))
     return found
 
 
@@ -183,12 +192,20 @@ def _is_dual(word: str) -> bool:
         return False
     total = _with_article(base)
     if base.endswith(("تين", "تان")) and _with_article(base[:-3] + "ة") >= max(_MIN_SINGULAR, total):
-        return True  # the feminine dual: شهيدتين from شهيدة
+        return True  # the feminine dual: ساعتين from ساعة (its plural is in ات, never ambiguous)
     singular = base[:-2]
-    if len(singular) < 3 or _with_article(singular) < max(_MIN_SINGULAR, total):
-        return False  # لبنان is not two لبن: the "singular" must be the commoner form
-    # جنديين is a dual; مدنيين, with مدنيون beside it, is a plural.
-    return _with_article(singular + "ون") < 5
+    if (
+        len(singular) < 3
+        or singular.endswith(("ا", "و"))
+        or _with_article(singular) < max(_MIN_SINGULAR, total)
+    ):
+        return False  # لبنان is not two لبن, أولاين not two أولا: the singular must be the commoner form
+    return (
+        _with_article(singular + "ون") < 5  # مدنيين, with مدنيون beside it, is a plural
+        and _with_article(singular + "ان") >= 5  # a nominative dual is attested (شخصان، جنديان)
+        and _with_article(singular + "ين") >= _with_article(singular + "ان")  # طالبان is a name
+        and _with_article(singular + "ة") <= _with_article(singular)  # not an adjective (آمنين، مؤكدين)
+    )
 
 
 def _with_article(word: str) -> int:
@@ -204,7 +221,7 @@ def _qualified(text: str, norm: NormalizedText, numeral: _Numeral) -> Quantity:
     high: float | None = None if numeral.vague else value
     approx = _APPROX_RE.search(ntext, max(0, begin - 24), begin)
     if approx is not None:
-        qualifier = next(q for k, (_, q) in enumerate(_APPROXIMATORS) if approx.group(f"q{k}"))
+        qualifier = _qualifier_of(approx)
         begin = approx.start("phrase")
         if qualifier in ("at_least", "more_than"):
             high = None
@@ -214,6 +231,10 @@ def _qualified(text: str, norm: NormalizedText, numeral: _Numeral) -> Quantity:
         qualifier, high = "at_least", None
     start, end = norm.to_original(begin, numeral.end)
     return Quantity(value, low, high, qualifier, text[start:end], start, end)
+
+
+def _qualifier_of(approx: re.Match[str]) -> Qualifier:
+    return next(q for k, (_, q) in enumerate(_APPROXIMATORS) if approx.group(f"q{k}"))
 
 
 def _is_range(ntext: str, first: _Numeral, second: _Numeral) -> bool:
@@ -266,7 +287,12 @@ _TEEN_AHEAD = re.compile(r"\s+عشر")
 
 def _extend(current: _Numeral, word: str, end: int) -> bool:
     """Grow ``current`` by ``word`` when it continues the same numeral (ثلاثة عشر، خمسة وعشرون، 3 آلاف)."""
-    multiplier = _MULTIPLIERS.get(word) or (_MULTIPLIERS.get(word[2:]) if word.startswith("ال") else None)
+    # After a number, ألفاً/مليوناً (accusative) multiply too: تسعة وعشرين ألفاً.
+    multiplier = (
+        _MULTIPLIERS.get(word)
+        or (_MULTIPLIERS.get(word[:-1]) if word.endswith("ا") else None)
+        or (_MULTIPLIERS.get(word[2:]) if word.startswith("ال") else None)
+    )
     if word in ("عشر", "عشره") and not current.digits and current.last < 10:
         current.value += 10
         current.last = 10
@@ -319,10 +345,11 @@ def _lookup(word: str) -> tuple[float, bool, bool] | None:
 
 
 def _digits_value(word: str) -> float | None:
+    """10,000 and (as Arabic news writes thousands) 8.200 are 10000 and 8200; 3.5 and 1.25 are decimals."""
+    head, *groups = re.split(r"[.,]", word)
+    if groups and all(len(g) == 3 for g in groups) and 1 <= len(head) <= 3:
+        return float(head + "".join(groups))
     if "," in word:
-        head, *groups = word.split(",")
-        if groups and all(len(g) == 3 for g in groups):
-            return float(head + "".join(groups))
         return None
     try:
         return float(word)
@@ -331,3 +358,60 @@ def _digits_value(word: str) -> float | None:
 
 
 _SOME_RE = re.compile(r"(?:^|(?<=\s))[وب]?(?P<some>عدد من)(?=\s)")
+
+
+def evaluate(gold: Path) -> EvalReport:
+    """Quantities found in gold sentences (read from ``../shared`` by key and offsets) against those read by hand.
+
+    A quantity counts as found when its text matches; ``value_accuracy`` is the share of found ones whose
+    value and qualifier match too; ``f1``/``precision``/``recall`` need text, value and qualifier all right.
+    """
+    spans = PRF(0, 0, 0)
+    exact = PRF(0, 0, 0)
+    missing = 0
+    notes: list[str] = []
+    n = 0
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, start, end, expected_text = [*line.split("\t"), ""][:4]
+        article = find_article(key)
+        if article is None:
+            missing += 1
+            continue
+        sentence = article.text[int(start) : int(end)]
+        expected = [_parse_gold(item) for item in expected_text.split(" | ") if item.strip()]
+        found = [(q.text, q.value, q.qualifier) for q in find_quantities(sentence)]
+        spans = _add(spans, [e[0] for e in expected], [f[0] for f in found])
+        exact = _add(exact, expected, found)
+        n += 1
+        if sorted(expected, key=str) != sorted(found, key=str):
+            notes.append(f"{key}@{start}: found {found}, gold {expected}")
+    matched = spans.tp
+    return EvalReport(
+        task="quantities",
+        gold=str(gold),
+        n=n,
+        metrics={
+            **exact.as_dict(),
+            "span_f1": spans.f1,
+            "value_accuracy": exact.tp / matched if matched else 0.0,
+        },
+        notes=[f"{missing} sentences not found in ../shared"] * bool(missing) + notes,
+    )
+
+
+def _parse_gold(item: str) -> tuple[str, float | None, str]:
+    text, _, rest = item.strip().rpartition("=")
+    value, _, qualifier = rest.partition(":")
+    return text, (None if value == "None" else float(value)), qualifier
+
+
+def _add(prf: PRF, expected: list[Any], found: list[Any]) -> PRF:
+    remaining = list(found)
+    tp = 0
+    for item in expected:
+        if item in remaining:
+            remaining.remove(item)
+            tp += 1
+    return PRF(prf.tp + tp, prf.fp + len(remaining), prf.fn + len(expected) - tp)

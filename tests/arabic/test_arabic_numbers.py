@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rasd.arabic.numbers import find_quantities
+from rasd.arabic.numbers import evaluate, find_quantities
 
 
 def only(text: str) -> tuple[float | None, str, str]:
@@ -86,3 +86,11 @@ def test_the_counted_noun_follows_the_number() -> None:
     sentence = "العملية أسفرت عن تفكيك الخلية المؤلفة من ثلاثة أشخاص"
     assert find_quantities(sentence)[0].noun == "أشخاص"
     assert find_quantities("زفّت المقاومة 5 من مجاهديها")[0].noun == "مجاهديها"
+
+
+@pytest.mark.parametrize(("gold", "floor"), [("quantities.tsv", 0.97), ("quantities_heldout.tsv", 0.94)])
+def test_quantities_of_real_casualty_sentences(news_dir: Path, gold: str, floor: float) -> None:
+    report = evaluate(Path(__file__).parent / "gold" / gold)
+    assert report.n >= 59
+    assert report.metrics["f1"] >= floor
+    assert report.metrics["value_accuracy"] >= 0.98
