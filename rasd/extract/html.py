@@ -20,7 +20,7 @@ from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import Document as TrafilaturaResult
 from trafilatura.utils import load_html
 
-from rasd.extract import article_id
+from rasd.extract import PARAGRAPH_BREAK, article_id
 from rasd.extract.language import detect_language
 from rasd.extract.sites import outlet_name
 from rasd.model import Article, Document, PublishedPrecision
@@ -41,18 +41,15 @@ _FURNITURE = re.compile(
     r"(?:المصدر|مصدر الصورة|حقوق الصورة)\s*:?\s*$"
     r")"
 )
-# A line with no letters of any script (table debris such as ``|  | تحميل |  |`` keeps one word at most).
+# A line of at most one word and no digits is debris (table leftovers such as ``|  | تحميل |  |``).
 _DEBRIS_MAX_WORDS = 1
 
 # ``كتب: فلان``, ``حوار: آسيا العتروس``, ``بقلم فلان``: a line that only names the writer.
 _BYLINE_LINE = re.compile(
     r"^(?:كتب|كتبت|بقلم|حوار|إعداد|اعداد|تقرير|ترجمة|متابعة)\s*[:：\-–]?\s*(?P<name>[^\d:]{2,50})$"
 )
-# ``«الشرق الأوسط» (لندن)`` or ``الميادين نت - بيروت``: an outlet's credit with the place filed from.
-_OUTLET_CREDIT_LINE = re.compile(
-    r"^[«\"](?P<outlet>[^»\"]{2,40})[»\"]\s*(?:\((?P<place>[^)]{2,30})\))?$"
-    r"|^(?P<outlet2>[^\d()\-–:]{2,30}?)\s*(?:\((?P<place2>[^)]{2,30})\)|[-–]\s*(?P<place3>\S+(?: \S+)?))$"
-)
+# ``«الشرق الأوسط» (لندن)``: an outlet's credit, with the place filed from.
+_OUTLET_CREDIT_LINE = re.compile(r"^[«\"](?P<outlet>[^»\"]{2,40})[»\"]\s*(?:\((?P<place>[^)]{2,30})\))?$")
 # A dateline opening the first paragraph: ``دمشق - ``, ``دمشق، سوريا (CNN) -- ``, ``بيروت ـ ``.
 _DATELINE = re.compile(
     r"^(?P<place>[\u0600-\u06FF]+(?:[ ،,]+[\u0600-\u06FF]+){0,2})\s*(?:\((?P<agency>[^)\n]{1,30})\))?\s*(?:--|[-–—ـ:])\s+"
@@ -96,7 +93,7 @@ def extract_html(document: Document) -> list[Article]:
     # Metadata is read before extraction, which prunes the tree; trafilatura's own metadata pass is skipped
     # (it costs more than the extraction, mostly guessing authors Rasd does not use).
     page = read_page_metadata(tree)
-    metadata_title = page.title or trafilatura_metadata.extract_title(tree)
+    metadata_title = None if page.title else trafilatura_metadata.extract_title(tree)
     site_name = page.site_name or trafilatura_metadata.extract_sitename(tree)
     extracted = trafilatura.bare_extraction(
         tree,
@@ -117,7 +114,7 @@ def extract_html(document: Document) -> list[Article]:
     body = header.body
     if not body:
         return []
-    text = "\n".join(body)
+    text = PARAGRAPH_BREAK.join(body)
     published, precision = _publication_time(document, markup, page, header)
     dateline = leading_dateline(body[0])
     source = document.source_hint or outlet_name(document.url, site_name)
@@ -259,10 +256,7 @@ def _byline(line: str) -> str | None:
     named = _BYLINE_LINE.match(line)
     if named:
         return named["name"].strip()
-    credit = _OUTLET_CREDIT_LINE.match(line)
-    if credit and credit["outlet"]:
-        return line
-    return None
+    return line if _OUTLET_CREDIT_LINE.match(line) else None
 
 
 def _is_furniture(line: str) -> bool:

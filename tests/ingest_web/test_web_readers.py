@@ -184,3 +184,17 @@ def test_an_article_page_generated_from_a_corpus_item_round_trips(site: LocalSit
     [article] = extract(document)
     assert article.title == item.title
     assert "جميع الحقوق محفوظة" not in article.text
+
+
+def test_an_atom_feed_resolves_relative_links_against_its_address(site: LocalSite):
+    item = site.items[0]
+    atom = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>الميادين</title>'
+        f"<entry><title>{html.escape(item.title)}</title><link href='/articles/{site.slugs[0]}.html'/>"
+        f"<id>tag:1</id><updated>2023-10-07T06:30:00Z</updated><summary>{html.escape(item.text[:120])}</summary>"
+        "</entry></feed>"
+    ).encode()
+    [entry] = parse_feed(atom, site.url("/atom.xml")).items
+    assert entry.url == site.url(f"/articles/{site.slugs[0]}.html")
+    assert entry.published == "2023-10-07T06:30:00+00:00"
+    assert entry.is_lede
