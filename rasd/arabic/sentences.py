@@ -1,7 +1,8 @@
 """Sentences of Arabic news text, with offsets: on . ! ؟ ? and on line ends.
 
 A line end always ends a sentence (titles, captions and datelines carry no final punctuation). Inside a
-line a terminator ends a sentence when it is followed by a space or the line end, and it is not the dot of
+line a terminator ends a sentence when it is followed by a space or the line end (or, for a full stop between
+two Arabic words whose space was lost, by the next word: ``الموقع.وتمثل``), and it is not the dot of
 an abbreviation (``د.``, ``م.``, ``ق.م.``), not inside a number (``3.5``), and not inside quotes or
 parentheses that are still open (``«إلى متى؟» تساءل``); a terminator right before the closing quote ends the
 sentence after the quote. A line whose quotes never close is split as if it had none.
@@ -10,8 +11,11 @@ sentence after the quote. A line whose quotes never close is split as if it had 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from rasd.arabic.normalize import INVISIBLE
+from rasd.corpora import find_article
+from rasd.evaluation import PRF, EvalReport
 from rasd.model import Sentence
 
 _TERMINATORS = ".!?؟۔"
@@ -27,6 +31,8 @@ ABBREVIATIONS = frozenset(
 )
 _WORD_BEFORE_RE = re.compile(r"[^\W\d_]+$")
 _WORD_CHAR_RE = re.compile(r"[^\W_]")
+_ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")
+_ARABIC_WORD_BEFORE_RE = re.compile("[\u0621-\u064a\u064b-\u0652]{2,}$")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -81,11 +87,20 @@ def _boundaries(text: str, start: int, end: int, quotes: bool) -> list[int] | No
         elif _ends_sentence(text, match.start(), match.end(), end):
             after, depth_after, straight_after = _skip_closers(text, match.end(), end, depth, straight_open)
             closed = not quotes or (depth_after == 0 and not straight_after)
-            if closed and (after >= end or text[after].isspace()):
+            if closed and (after >= end or text[after].isspace() or _glued(text, match.start(), after)):
                 found.append(after)
     if quotes and (depth > 0 or straight_open):
         return None
     return found
+
+
+def _glued(text: str, run_start: int, after: int) -> bool:
+    """الموقع.وتمثل: a full stop between two Arabic words with the space lost (common in scraped text)."""
+    return (
+        text[run_start:after] == "."
+        and _ARABIC_LETTER_RE.match(text, after) is not None
+        and _ARABIC_WORD_BEFORE_RE.search(text, max(0, run_start - 12), run_start) is not None
+    )
 
 
 def _skip_closers(text: str, pos: int, end: int, depth: int, straight_open: bool) -> tuple[int, int, bool]:
@@ -108,3 +123,38 @@ def _ends_sentence(text: str, run_start: int, run_end: int, line_end: int) -> bo
     word = _WORD_BEFORE_RE.search(text, max(0, run_start - 12), run_start)
     # د. م. ق.م. U.S. are abbreviations
     return word is None or (len(word.group()) > 1 and word.group() not in ABBREVIATIONS)
+
+
+def evaluate(gold: Path) -> EvalReport:
+    """Sentence ends inside gold paragraphs (read from ``../shared`` by key and offsets) against hand-read ones.
+
+    Gold lines: ``key<TAB>start<TAB>end<TAB>e1,e2,…`` where ``e`` are the offsets, from the paragraph start,
+    where its sentences end (the paragraph's own end excluded).
+    """
+    tp = fp = fn = 0
+    n = missing = 0
+    notes: list[str] = []
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, start, end, ends = [*line.split("\t"), ""][:4]
+        article = find_article(key)
+        if article is None:
+            missing += 1
+            continue
+        paragraph = article.text[int(start) : int(end)]
+        expected = {int(e) for e in ends.split(",") if e.strip()}
+        found = {s.end for s in split_sentences(paragraph)[:-1]}
+        tp += len(expected & found)
+        fp += len(found - expected)
+        fn += len(expected - found)
+        n += 1
+        if found != expected:
+            notes.append(f"{key}@{start}: found {sorted(found)}, gold {sorted(expected)}")
+    return EvalReport(
+        task="sentences",
+        gold=str(gold),
+        n=n,
+        metrics=PRF(tp, fp, fn).as_dict(),
+        notes=[f"{missing} paragraphs not found in ../shared"] * bool(missing) + notes,
+    )

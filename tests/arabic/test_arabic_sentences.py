@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rasd.arabic.sentences import split_sentences
+import pytest
+
+from rasd.arabic.sentences import evaluate, split_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -65,3 +67,18 @@ def test_offsets_point_into_the_text(seed_dump: Path) -> None:
 
 def test_stray_quotes_and_controls_are_not_sentences() -> None:
     assert texts('\u200f\n"\n.\nالصورة تتكلم!\u200f') == ["الصورة تتكلم!"]
+
+
+def test_a_full_stop_glued_to_the_next_word_still_ends_the_sentence() -> None:
+    # Al Mayadeen's scraped text loses spaces: «بحسب الموقع.وتمثل الدول الـ49 التي فرضت العقوبات»
+    assert texts("قياسي، بحسب الموقع.وتمثل الدول الـ49 نسبة 60.5% فقط") == [
+        "قياسي، بحسب الموقع.",
+        "وتمثل الدول الـ49 نسبة 60.5% فقط",
+    ]
+
+
+@pytest.mark.parametrize("gold", ["sentences.tsv", "sentences_heldout.tsv"])
+def test_sentence_ends_in_real_paragraphs(news_dir: Path, gold: str) -> None:
+    report = evaluate(Path(__file__).parent / "gold" / gold)
+    assert report.n >= 25
+    assert report.metrics["f1"] >= 0.98
