@@ -5,20 +5,23 @@
   var R = window.RASD;
   var params = new URLSearchParams(window.location.search);
   params.delete("lang");
-  var map = L.map("map", { worldCopyJump: true, preferCanvas: true, zoomControl: true }).setView([30, 35], 4);
+  var map = L.map("map", { worldCopyJump: true, preferCanvas: true, minZoom: 2, maxZoom: 12 }).setView([30, 35], 4);
   map.attributionControl.setPrefix("Leaflet");
   map.attributionControl.addAttribution("Natural Earth");
 
+  // Boundaries draw in their own pane and canvas, under the markers, and take no clicks.
+  map.createPane("boundaries").style.zIndex = 250;
+  var boundaryRenderer = L.canvas({ pane: "boundaries" });
   fetch("/static/boundaries/countries.geojson")
     .then(function (r) { return r.json(); })
     .then(function (world) {
-      L.geoJSON(world, {
-        style: { color: "#8a8a8a", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 },
-        onEachFeature: function (feature, layer) {
-          var p = feature.properties;
-          layer.bindTooltip(R.lang === "ar" ? (p.name_ar || p.name_en) : p.name_en, { sticky: true });
-        }
-      }).addTo(map).bringToBack();
+      var boundaries = L.geoJSON(world, {
+        pane: "boundaries",
+        renderer: boundaryRenderer,
+        interactive: false,
+        style: { color: "#8a8a8a", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 }
+      }).addTo(map);
+      window.RASD.boundaryCount = boundaries.getLayers().length;
     });
 
   var clusters = L.markerClusterGroup({ chunkedLoading: true, maxClusterRadius: 45 });
