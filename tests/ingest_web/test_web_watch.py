@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -136,3 +137,19 @@ def test_kill_9_and_restart_loses_nothing_and_stores_nothing_twice(site: LocalSi
     store.close()
     # At most the pages in flight at the kill (two workers, two ahead each) were fetched a second time.
     assert site.article_hits() <= len(site.items) + 4
+
+
+def test_the_watcher_runs_until_stopped(site: LocalSite, tmp_path: Path):
+    config = write_config(tmp_path / "sources.toml", site, ("Local feed", "/feed.xml"))
+    watcher = watcher_for(config, f"sqlite:///{tmp_path / 'rasd.db'}")
+    stop = threading.Event()
+    running = threading.Thread(target=watcher.run, args=(stop,))
+    running.start()
+    deadline = time.monotonic() + 30
+    while site.article_hits() < len(site.items) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    stop.set()
+    running.join(timeout=10)
+    assert not running.is_alive()
+    assert watcher.store.count_articles() == len(site.items)
+    assert 1.0 <= watcher.seconds_until_next_due() <= 300.0
