@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rasd.arabic.numbers import evaluate, find_quantities
 
@@ -94,3 +96,16 @@ def test_quantities_of_real_casualty_sentences(news_dir: Path, gold: str, floor:
     assert report.n >= 59
     assert report.metrics["f1"] >= floor
     assert report.metrics["value_accuracy"] >= 0.98
+
+
+@given(
+    st.lists(
+        st.sampled_from([*"٣0 5.,-", "أكثر من ", "بين ", "و", "عشرات ", "ألف ", "ثلاثة ", "نحو "]),
+        max_size=20,
+    )
+)
+def test_quantities_point_into_the_text(parts: list[str]) -> None:
+    text = "".join(parts)
+    for quantity in find_quantities(text):
+        assert text[quantity.start : quantity.end] == quantity.text
+        assert quantity.low is None or quantity.high is None or quantity.low <= quantity.high

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rasd.arabic.sentences import evaluate, split_sentences
 
@@ -82,3 +85,13 @@ def test_sentence_ends_in_real_paragraphs(news_dir: Path, gold: str) -> None:
     report = evaluate(Path(__file__).parent / "gold" / gold)
     assert report.n >= 25
     assert report.metrics["f1"] >= 0.98
+
+
+_CHARS = st.sampled_from([*'قال د م 3.5 «»()"!؟?.\n', "\u200f", "ة", "x", "ـ"])
+
+
+@given(st.lists(_CHARS, max_size=80).map("".join))
+def test_sentences_are_ordered_slices_of_the_text(text: str) -> None:
+    sentences = split_sentences(text)
+    assert all(text[s.start : s.end] == s.text and s.text == s.text.strip() for s in sentences)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(sentences))
