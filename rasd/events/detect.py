@@ -1,0 +1,304 @@
+"""Event mentions: trigger words found in a text, grouped per clause into one mention per PLOVER type.
+
+A clause is a stretch of a sentence that reports one action: sentences are cut further at ``؛`` and before
+the connectives that start a new report (``، و…``, ``كما``, ``فيما``, ``بينما``, ``في حين``). Within a clause,
+triggers of the same PLOVER type make one mention (``شنّت الطائرات غارات`` is one air strike); attack modes
+(``مسيّرة``, ``مدفعي``) and death words (``استشهد``, ``مقتل``) attach to the clause's attack, and a death word
+with no attack in its sentence is itself reported as an attack (``استشهاد شاب برصاص قوات الاحتلال``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from rasd.events.layers import TextLayers
+from rasd.events.lexicon import MODE_ORDER, Trigger, find_phrases, lookup_word
+
+_WORD_RE = re.compile(r"[\u0621-\u064a]+")
+# Where a new clause starts inside a sentence (on the normalized text).
+_CLAUSE_RE = re.compile(
+    r";|,\s*(?=و[\u0621-\u064a]{3,})|\s(?=(?:و|ف)?(?:كما|فيما|بينما|وفيما|في حين|كذلك|من جهه|من جانب|في المقابل|بالمقابل)\s)"
+)
+# Words that make a death count a running toll, not one happening.
+_AGGREGATE_RE = re.compile(
+    r"حصيل|ارتفع عدد|يرتفع عدد|ارتفاع عدد|الاجمالي|اجمالي|منذ بد|منذ اندلاع|منذ السابع|منذ 7|ليرتفع|المعترف بهم|"
+    r"العدد الاجمالي|خلال \d+ اعوام|منذ بدايه"
+)
+# Words that make an attack word a general state of war rather than one happening.
+_ONGOING_RE = re.compile(
+    r"المستمر|المتواصل|متواصل|مستمر|يواصل|تواصل|تستمر|يستمر|استمرار|تتواصل|تتكرر|المتكرر"
+)
+# Places and institutions named after a martyr: مخيم الشهيد…، كتائب الشهيد…
+_NAMED_AFTER_RE = re.compile(r"(?:كتائب|لواء|مخيم|مستشفي|شارع|مسجد|مدرسه|ساحه|ميدان|مجمع|كتيبه)\s+$")
+_MARCH_AFTER = frozenset(["احتجاجيه", "حاشده", "شعبيه", "تضامنيه", "جماهيريه", "سلميه", "احتجاجا"])
+_MARCH_BEFORE = frozenset(["خرجت", "خرج", "نظم", "نظمت", "نظموا", "شارك", "شاركوا", "شاركت", "انطلقت"])
+_TYPE_PRIORITY = {"arrest": 0, "curfew": 1, "raid": 5}
+_ARMED_RE = re.compile(
+    r"مسلح|الجيش|جيش|قوات|ميليشي|مليشي|المتمردين|ارهابي|عناصر|مقاتل|المقاومه|التنظيم|الحوثي"
+)
+_CROWD_RE = re.compile(r"شبان|متظاهر|محتج|فلسطينيين|الاهالي|مواطنين|شغب|الحجاره|المستوطنين")
+# Death words at a funeral or in an obituary mourn earlier deaths; they do not report an attack.
+_FUNERAL_RE = re.compile(
+    r"شيع|يشيع|تشيع|تشييع|جنازه|جثمان|جثامين|نعت|نعي|ينعي|تنعي|زفت|تزف|زف |تابين|وفاه|توفي|ذكري"
+)
+# Types whose nominal complement is what is demanded, rejected, threatened or promised — not a happening.
+_CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
+
+
+@dataclass(slots=True)
+class TriggerHit:
+    start: int  # offsets into the original text
+    end: int
+    trigger: Trigger
+    future: bool = False
+    verbal: bool = False
+    surface: str = ""
+
+
+@dataclass(slots=True)
+class Mention:
+    """One reported action: its PLOVER type, trigger spans and the clause and sentence it lies in."""
+
+    plover: str
+    mode: str | None
+    role: str
+    start: int
+    end: int
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+    lemmas: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    modes: list[str] = field(default_factory=list)
+    deaths: list[tuple[int, int]] = field(default_factory=list)
+    future: bool = False
+    verbal: bool = False
+    aggregate: bool = False
+    ongoing: bool = False
+    strength: float = 0.7
+
+
+def _hits(layers: TextLayers) -> list[TriggerHit]:
+    norm = layers.normalized
+    ntext = norm.text
+    phrases = find_phrases(ntext)
+    taken = [(p.start, p.end) for p in phrases]
+    hits = [TriggerHit(*norm.to_original(p.start, p.end), p.trigger) for p in phrases]
+    for match in _WORD_RE.finditer(ntext):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        found = lookup_word(match.group())
+        if found is None:
+            continue
+        trigger = _contextual(found.trigger, ntext, start, end)
+        if trigger is None:
+            continue
+        hits.append(
+            TriggerHit(*norm.to_original(start, end), trigger, found.future, found.verbal, match.group())
+        )
+    hits.sort(key=lambda h: h.start)
+    return _outside_names(hits, layers)
+
+
+def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger | None:
+    """The trigger as its neighbours read it (a march is not a drone; بحثا عن is a search)."""
+    after = ntext[end : end + 14].split()
+    before = ntext[max(0, start - 14) : start].split()
+    next_word = after[0] if after else ""
+    prev_word = before[-1] if before else ""
+    if trigger.lemma == "مسيره" and (next_word in _MARCH_AFTER or prev_word in _MARCH_BEFORE):
+        return Trigger("PROTEST", "demo", "event", "مسيره")
+    if trigger.lemma == "بحث" and next_word in ("عن", "عنه", "عنهم"):
+        return None
+    if trigger.lemma == "استقبل" and next_word.startswith(
+        ("لاجي", "اللاجي", "النازح", "نازح", "ضيوف", "جثامين")
+    ):
+        return None
+    if trigger.role == "death" and _NAMED_AFTER_RE.search(ntext, max(0, start - 12), start):
+        return None
+    if trigger.plover == "COERCE" and prev_word.startswith(("مذكر", "لمذكر")):
+        return None  # an arrest warrant is not an arrest
+    word = ntext[start:end]
+    if (
+        trigger.plover in ("ACCUSE", "REJECT", "SUPPORT")
+        and word.endswith("ا")
+        and not word.endswith(("دعا", "ادا"))
+    ):
+        return None  # تنديدا، رفضا: the purpose of another act, not an act of its own
+    near = (max(0, start - 80), end + 80)
+    if trigger.lemma == "مواجهات" and _ARMED_RE.search(ntext, *near) and not _CROWD_RE.search(ntext, *near):
+        return Trigger("ASSAULT", "firearms", "event", "مواجهات")
+    return trigger
+
+
+def _outside_names(hits: list[TriggerHit], layers: TextLayers) -> list[TriggerHit]:
+    """Drop triggers inside the name of an organisation, a person or a place (كتائب الشهيد…، وادي رفض)."""
+    names = [
+        (e.start, e.end) for e in layers.entities if e.type in ("ORG", "PER", "MISC") and e.end - e.start > 6
+    ]
+    names += [(p.start, p.end) for p in layers.places]
+    if not names:
+        return hits
+    return [
+        h
+        for h in hits
+        if h.trigger.role == "mode"
+        or not any(s <= h.start and h.end <= e and (e - s) > (h.end - h.start) for s, e in names)
+    ]
+
+
+def clauses_of(layers: TextLayers) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(clause, sentence) spans of the text, in order, offsets into the original text."""
+    norm = layers.normalized
+    out: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    for sentence in layers.sentences:
+        n_start, n_end = norm.to_normalized(sentence.start, sentence.end)
+        cuts = [n_start]
+        cuts += [m.start() for m in _CLAUSE_RE.finditer(norm.text, n_start, n_end) if m.start() > n_start + 8]
+        cuts.append(n_end)
+        for a, b in pairwise(cuts):
+            if b > a:
+                start, end = norm.to_original(a, b)
+                out.append(((start, end), (sentence.start, sentence.end)))
+    return out
+
+
+def find_mentions(layers: TextLayers) -> list[Mention]:
+    """The event mentions of a text, in order."""
+    hits = _hits(layers)
+    if not hits:
+        return []
+    spans = clauses_of(layers)
+    mentions: list[Mention] = []
+    by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    pending_deaths: list[tuple[tuple[int, int], tuple[int, int], list[TriggerHit], list[str]]] = []
+    k = 0
+    for clause, sentence in spans:
+        in_clause: list[TriggerHit] = []
+        while k < len(hits) and hits[k].start < clause[1]:
+            if hits[k].start >= clause[0]:
+                in_clause.append(hits[k])
+            k += 1
+        if not in_clause:
+            continue
+        clause_text = layers.normalized.text[slice(*layers.normalized.to_normalized(*clause))]
+        modes = [h.trigger.mode for h in in_clause if h.trigger.role == "mode" and h.trigger.mode]
+        deaths = [h for h in in_clause if h.trigger.role == "death"]
+        made = _clause_mentions(in_clause, clause, sentence, modes, deaths, clause_text)
+        if deaths and not any(m.plover == "ASSAULT" for m in made):
+            pending_deaths.append((clause, sentence, deaths, modes))
+        for mention in made:
+            mentions.append(mention)
+            by_sentence.setdefault(sentence, []).append(mention)
+    for clause, sentence, deaths, modes in pending_deaths:
+        attacks = [m for m in by_sentence.get(sentence, []) if m.plover == "ASSAULT" or m.mode == "riot"]
+        if attacks:
+            nearest = min(attacks, key=lambda m: abs(m.start - deaths[0].start))
+            nearest.deaths += [(d.start, d.end) for d in deaths]
+            nearest.modes += modes
+            continue
+        clause_text = layers.normalized.text[slice(*layers.normalized.to_normalized(*clause))]
+        if _FUNERAL_RE.search(clause_text):
+            continue
+        durations = any(
+            t.precision == "duration" and clause[0] <= t.start < clause[1] for t in layers.timexes
+        )
+        first = deaths[0]
+        mention = Mention(
+            "ASSAULT",
+            None,
+            "death",
+            first.start,
+            first.end,
+            clause,
+            sentence,
+            lemmas=[first.trigger.lemma],
+            spans=[(first.start, first.end)],
+            modes=list(modes),
+            deaths=[(d.start, d.end) for d in deaths],
+            aggregate=bool(_AGGREGATE_RE.search(clause_text)) or durations,
+            strength=0.6,
+        )
+        mentions.append(mention)
+    mentions.sort(key=lambda m: m.start)
+    for mention in mentions:
+        if mention.plover == "ASSAULT":
+            mention.mode = _best_mode(mention.mode, mention.modes)
+    return mentions
+
+
+def _clause_mentions(
+    hits: list[TriggerHit],
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    modes: list[str],
+    deaths: list[TriggerHit],
+    clause_text: str,
+) -> list[Mention]:
+    events = [h for h in hits if h.trigger.role in ("event", "weak")]
+    by_type: dict[str, list[TriggerHit]] = {}
+    for hit in events:
+        by_type.setdefault(hit.trigger.plover, []).append(hit)
+    # An attack in the clause absorbs the raid it happened during; arrests absorb the raid that made them.
+    if "COERCE" in by_type and ("ASSAULT" in by_type or deaths):
+        by_type["COERCE"] = [h for h in by_type["COERCE"] if h.trigger.mode not in ("raid", "destroy")]
+        if not by_type["COERCE"]:
+            del by_type["COERCE"]
+    if "PROTEST" in by_type and "ASSAULT" in by_type and "مسلح" in clause_text:
+        by_type["PROTEST"] = [h for h in by_type["PROTEST"] if h.trigger.mode != "riot"]
+        if not by_type["PROTEST"]:
+            del by_type["PROTEST"]
+    # What a demand, a rejection, a threat or an accusation is about is not a happening of its own:
+    # طالب بوقف إطلاق النار، هدد بإلغاء الاتفاق، اتهمه بمحاولة تهجير السكان.
+    takers = [h for h in events if h.trigger.plover in _CONTENT_TAKERS]
+    if takers:
+        first_taker = min(h.start for h in takers)
+        for plover in list(by_type):
+            if plover in _CONTENT_TAKERS or (
+                plover == "ASSAULT" and all(h.trigger.plover == "ACCUSE" for h in takers)
+            ):
+                continue
+            kept = [h for h in by_type[plover] if h.verbal or h.start < first_taker]
+            if kept:
+                by_type[plover] = kept
+            else:
+                del by_type[plover]
+    aggregate = bool(_AGGREGATE_RE.search(clause_text))
+    ongoing = bool(_ONGOING_RE.search(clause_text))
+    mentions = []
+    for plover, group in by_type.items():
+        group.sort(
+            key=lambda h: (h.trigger.role != "event", _TYPE_PRIORITY.get(h.trigger.mode or "", 3), h.start)
+        )
+        head = group[0]
+        strong = any(h.trigger.role == "event" for h in group)
+        mention = Mention(
+            plover,
+            head.trigger.mode,
+            head.trigger.role,
+            head.start,
+            head.end,
+            clause,
+            sentence,
+            lemmas=[h.trigger.lemma for h in group],
+            spans=[(h.start, h.end) for h in sorted(group, key=lambda h: h.start)],
+            future=any(h.future for h in group),
+            verbal=head.verbal,
+            aggregate=aggregate,
+            ongoing=ongoing,
+            strength=0.7 if strong else 0.45,
+        )
+        if plover == "ASSAULT":
+            mention.modes = list(modes)
+            mention.deaths = [(d.start, d.end) for d in deaths]
+        mentions.append(mention)
+    return mentions
+
+
+def _best_mode(mode: str | None, modes: list[str]) -> str | None:
+    candidates = [m for m in [mode, *modes] if m]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda m: MODE_ORDER.index(m) if m in MODE_ORDER else len(MODE_ORDER))

@@ -1,0 +1,376 @@
+"""The events stage: an annotated article in, its event records out (``extract_events``).
+
+Mentions are found in the headline and in the text (``detect``), given actors, place and date
+(``arguments``), fatalities, modality and ACLED types, then merged: mentions of the same happening — the
+headline, the lede, the body and the summary repeated at the end all tell the same strike — become one record
+with several evidence spans. Two mentions are the same happening when their PLOVER type, actor, place, date and
+attack mode do not contradict each other and they are not two separate reports in one sentence.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from rasd.arabic.numbers import find_quantities
+from rasd.events.arguments import (
+    ActorMention,
+    actor_candidates,
+    assign_actors,
+    assign_date,
+    assign_place,
+    country_place,
+    usable_places,
+)
+from rasd.events.classify import acled_types
+from rasd.events.detect import Mention, find_mentions
+from rasd.events.fatalities import Fatalities, count_fatalities
+from rasd.events.layers import PlaceSpan, TextLayers, analyse_text, parse_published
+from rasd.events.lexicon import family_of
+from rasd.events.modality import modality_of
+from rasd.events.summaries import summarize
+from rasd.model import AnnotatedArticle, Article, Event, Place, Span
+
+MIN_CONFIDENCE = 0.5
+_MERGEABLE_MODALITIES = frozenset({"asserted", "reported", "claimed"})
+_MODALITY_RANK = {"claimed": 3, "reported": 2, "asserted": 1}
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An event record being built from one or more mentions."""
+
+    mention: Mention
+    unit: str  # "title" or "text"
+    plover: str
+    mode: str | None
+    actor1: ActorMention | None
+    actor2: ActorMention | None
+    place: Place | None
+    place_explicit: bool
+    place_kind: str
+    date: str | None
+    precision: str | None
+    fatalities: Fatalities
+    modality: str
+    confidence: float
+    clause_text: str
+    lemmas: list[str]
+    spans: list[tuple[str, int, int]] = field(default_factory=list)
+    sentences: set[tuple[str, int]] = field(default_factory=set)
+
+
+def extract_events(
+    annotated: AnnotatedArticle,
+    *,
+    places: Sequence[Any] | None = None,
+    min_confidence: float = MIN_CONFIDENCE,
+) -> list[Event]:
+    """The events an article reports, one record per happening, with evidence spans into ``article.text``.
+
+    Reads the entity and time layers of ``annotated`` (computing them when they are empty) and the place
+    mentions of ``places`` (``rasd.geo`` place mentions of ``article.text``; computed when None). The headline
+    is read too: its spans go to ``Event.title_evidence``. A headline-only or one-sentence article (a feed
+    item) is handled the same way.
+    """
+    article = annotated.article
+    published = parse_published(article.published)
+    text_layers = analyse_text(
+        article.text,
+        published,
+        entities=annotated.entities or None,
+        timexes=annotated.timexes or None,
+        places=places,
+        dateline=article.dateline,
+    )
+    units: list[tuple[str, TextLayers]] = []
+    title = (article.title or "").strip()
+    if title and not article.text.lstrip().startswith(title):
+        units.append(("title", analyse_text(title, published, dateline=article.dateline)))
+    units.append(("text", text_layers))
+    drafts = _drafts(units, published, article)
+    events = _merge(drafts)
+    return _records(events, article, min_confidence)
+
+
+def events_stage(annotated: AnnotatedArticle) -> None:
+    """Pipeline stage: fill ``annotated.events``."""
+    annotated.events = extract_events(annotated)
+
+
+def extract_events_from_text(
+    text: str, published: str | None = None, source: str | None = None
+) -> list[Event]:
+    """Events of a bare text (a headline, a lede, one sentence), e.g. a ``--jsonl-input`` record."""
+    article = Article(
+        id="text", document_id="text", kind="article", text=text, published=published, source=source
+    )
+    return extract_events(AnnotatedArticle(article=article))
+
+
+def _drafts(
+    units: list[tuple[str, TextLayers]], published: datetime | None, article: Article
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    title_places: dict[str, Place] = {}
+    for unit, layers in units:
+        mentions = find_mentions(layers)
+        if not mentions:
+            continue
+        actors = actor_candidates(layers)
+        places = usable_places(layers)
+        quantities = find_quantities(layers.text)
+        recent: dict[str, tuple[Place, int]] = {}
+        for index, mention in enumerate(mentions):
+            if mention.aggregate and mention.role == "death":
+                continue
+            draft = _draft(mention, unit, layers, actors, places, quantities, published, article)
+            if draft is None:
+                continue
+            family = family_of(draft.plover)
+            if draft.place is None and family in ("violence", "coercion", "protest"):
+                inherited = recent.get(family) or recent.get("any")
+                if inherited is not None and index - inherited[1] <= 3:
+                    draft.place = inherited[0]
+                elif family in title_places:
+                    draft.place = title_places[family]
+            if draft.place is None and draft.actor1 is not None:
+                draft.place = country_place(draft.actor1.actor.country)
+                draft.place_kind = "country"
+            if draft.place_explicit and draft.place is not None:
+                recent[family] = (draft.place, index)
+                recent["any"] = (draft.place, index)
+                if unit == "title":
+                    title_places.setdefault(family, draft.place)
+            drafts.append(draft)
+    return drafts
+
+
+def _draft(
+    mention: Mention,
+    unit: str,
+    layers: TextLayers,
+    actors: list[ActorMention],
+    places: list[PlaceSpan],
+    quantities: list[Any],
+    published: datetime | None,
+    article: Article,
+) -> _Draft | None:
+    actor1, actor2 = assign_actors(mention, layers, actors)
+    place_span = assign_place(mention, places, layers)
+    date, precision, _ = assign_date(mention, layers, published)
+    fatalities = count_fatalities(mention, layers, quantities)
+    modality = modality_of(mention, layers, actor1, actors)
+    if (
+        modality == "asserted"
+        and date
+        and precision == "day"
+        and published
+        and date > published.date().isoformat()
+    ):
+        modality = "planned"
+    norm = layers.normalized
+    clause_text = norm.text[slice(*norm.to_normalized(*mention.clause))]
+    confidence = mention.strength
+    confidence += 0.1 if actor1 is not None else 0.0
+    confidence += 0.1 if place_span is not None and place_span.kind != "country" else 0.0
+    confidence += 0.05 if precision == "day" else 0.0
+    confidence += 0.05 if fatalities.count else 0.0
+    if mention.ongoing and precision != "day":
+        confidence -= 0.2
+    if mention.aggregate:
+        confidence -= 0.3
+    specific_place = place_span is not None and place_span.kind in ("place", "adm2")
+    if mention.role == "weak" and not (specific_place or precision == "day" or fatalities.count):
+        confidence -= 0.3
+    if family_of(mention.plover) in ("verbal-conflict", "cooperation") and actor1 is None:
+        confidence -= 0.3
+    return _Draft(
+        mention=mention,
+        unit=unit,
+        plover=mention.plover,
+        mode=mention.mode,
+        actor1=actor1,
+        actor2=actor2,
+        place=place_span.place if place_span else None,
+        place_explicit=place_span is not None,
+        place_kind=place_span.kind if place_span else "none",
+        date=date,
+        precision=precision,
+        fatalities=fatalities,
+        modality=modality,
+        confidence=confidence,
+        clause_text=clause_text,
+        lemmas=list(mention.lemmas),
+        spans=[(unit, mention.clause[0], mention.clause[1])],
+        sentences={(unit, mention.sentence[0])},
+    )
+
+
+def _same_actor(a: ActorMention | None, b: ActorMention | None) -> bool:
+    return a is None or b is None or a.key == b.key or a.actor.name_en == b.actor.name_en
+
+
+def _same_place(a: _Draft, b: _Draft) -> bool:
+    if a.place is None or b.place is None:
+        return True
+    if a.place.id and a.place.id == b.place.id:
+        return True
+    if a.place.country != b.place.country:
+        return False
+    if a.place.admin1 and b.place.admin1 and a.place.admin1 != b.place.admin1:
+        return False
+    # Two settlements of one province are two places; a settlement and its province may be one.
+    coarse = {"adm1", "region", "country", "none"}
+    return a.place_kind in coarse or b.place_kind in coarse or not (a.place_explicit and b.place_explicit)
+
+
+def _compatible(event: _Draft, draft: _Draft) -> bool:
+    if family_of(event.plover) != family_of(draft.plover):
+        return False
+    if event.plover != draft.plover and family_of(draft.plover) != "violence":
+        return False
+    if event.modality != draft.modality and not (
+        event.modality in _MERGEABLE_MODALITIES and draft.modality in _MERGEABLE_MODALITIES
+    ):
+        return False
+    if event.date and draft.date and event.date != draft.date and event.precision == draft.precision == "day":
+        return False
+    if event.mode and draft.mode and event.mode != draft.mode:
+        return False
+    if (draft.unit, draft.mention.sentence[0]) in event.sentences:
+        return False
+    return _same_actor(event.actor1, draft.actor1) and _same_place(event, draft)
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    events: list[_Draft] = []
+    for draft in drafts:
+        target = next((e for e in reversed(events) if _compatible(e, draft)), None)
+        if target is None:
+            events.append(draft)
+            continue
+        target.spans += draft.spans
+        target.sentences |= draft.sentences
+        target.lemmas += draft.lemmas
+        target.actor1 = target.actor1 or draft.actor1
+        target.actor2 = target.actor2 or draft.actor2
+        coarser = not target.place_explicit or target.place_kind in ("country", "adm1", "region")
+        if draft.place_explicit and coarser and (draft.place_kind != "country" or not target.place_explicit):
+            target.place, target.place_kind, target.place_explicit = draft.place, draft.place_kind, True
+        target.mode = target.mode or draft.mode
+        if draft.precision == "day" and target.precision != "day":
+            target.date, target.precision = draft.date, draft.precision
+        if draft.fatalities.count > target.fatalities.count:
+            target.fatalities = draft.fatalities
+        if _MODALITY_RANK.get(draft.modality, 0) > _MODALITY_RANK.get(target.modality, 0):
+            target.modality = draft.modality
+        target.confidence = max(target.confidence, draft.confidence) + 0.05
+    return events
+
+
+def _records(drafts: list[_Draft], article: Article, min_confidence: float) -> list[Event]:
+    events: list[Event] = []
+    for draft in drafts:
+        confidence = round(min(draft.confidence, 0.99), 2)
+        if confidence < min_confidence:
+            continue
+        actor1 = draft.actor1.actor if draft.actor1 else None
+        actor2 = draft.actor2.actor if draft.actor2 else None
+        acled = acled_types(
+            draft.plover,
+            draft.mode,
+            draft.lemmas,
+            draft.clause_text,
+            actor1.name_en if actor1 else None,
+            actor2.name_en if actor2 else None,
+            draft.fatalities.count,
+        )
+        in_acled = acled is not None and draft.modality not in ("planned", "hypothetical", "negated")
+        event = Event(
+            id=f"{article.id}:e{len(events) + 1}",
+            article_id=article.id,
+            plover=draft.plover,
+            plover_mode=draft.mode,
+            acled_event_type=acled[0] if acled else None,
+            acled_sub_event_type=acled[1] if acled else None,
+            modality=draft.modality,  # type: ignore[arg-type]
+            date=draft.date,
+            date_precision=draft.precision,  # type: ignore[arg-type]
+            actor1=actor1,
+            actor2=actor2,
+            location=draft.place,
+            fatalities=draft.fatalities.count if in_acled or acled is not None else None,
+            fatalities_text=draft.fatalities.text,
+            evidence=_spans(draft, "text", article.text),
+            title_evidence=_spans(draft, "title", article.title or ""),
+            confidence=confidence,
+            sources=[article.source] if article.source else [],
+        )
+        country_en, country_ar = _country_names(draft.place)
+        event.summary_en, event.summary_ar = summarize(event, country_en, country_ar)
+        events.append(event)
+    return events
+
+
+def _spans(draft: _Draft, unit: str, text: str) -> list[Span]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for span_unit, start, end in draft.spans:
+        if span_unit == unit and (start, end) not in seen:
+            seen.add((start, end))
+            out.append(Span(start, end, text[start:end]))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _country_names(place: Place | None) -> tuple[str | None, str | None]:
+    if place is None or not place.country:
+        return None, None
+    country = country_place(place.country)
+    if country is None:
+        return place.country, None
+    return country.name_en, country.name_ar
+
+
+def throughput(n_articles: int = 300) -> float:
+    """Articles per second through the text, time, entity, geo and event layers on this machine (one core).
+
+    Reads ``n_articles`` real articles of ``../shared/data/news`` (Al Mayadeen and ANT 2018) when the folder is
+    there, else the bundled samples over and over.
+    """
+    articles = _bench_articles(n_articles)
+    extract_events(AnnotatedArticle(article=articles[0]))  # load the lexicon, knowledge base and gazetteer
+    began = time.perf_counter()
+    for article in articles:
+        extract_events(AnnotatedArticle(article=article))
+    elapsed = time.perf_counter() - began
+    return len(articles) / elapsed if elapsed > 0 else float("inf")
+
+
+def _bench_articles(n: int) -> list[Article]:
+    from itertools import islice
+    from pathlib import Path
+
+    from rasd.corpora import iter_corpus, news_dir
+
+    articles: list[Article] = []
+    base = news_dir()
+    if base is not None and base.is_dir():
+        for folder in ("almayadeen_2023_2024", "ant_2018"):
+            for item in islice(iter_corpus(base / folder), n // 2 + 1):
+                articles.append(
+                    Article(
+                        item.key, item.key, "article", item.text, title=item.title, published=item.published
+                    )
+                )
+    if not articles:
+        samples = Path(__file__).resolve().parent.parent / "data" / "samples"
+        texts = [p.read_text(encoding="utf-8") for p in sorted(samples.glob("*.txt"))]
+        articles = [Article(f"s{i}", f"s{i}", "article", texts[i % len(texts)]) for i in range(max(n, 1))]
+    return articles[:n]
+
+
+__all__ = ["MIN_CONFIDENCE", "events_stage", "extract_events", "extract_events_from_text", "throughput"]

@@ -1,0 +1,168 @@
+"""Fatalities of an event: the number killed, by ACLED's conservative rule, with the words that give it.
+
+A death word (``قتل``, ``مقتل``, ``استشهد``, ``شهداء``, ``لقوا مصرعهم``) is read with the number next to it
+(``مقتل 52 شخصاً``, ``4 شهداء``, ``استشهد 3 مواطنين``, ``عشرات الشهداء``, ``مقتل وإصابة العشرات``), which
+``rasd.arabic.numbers`` makes conservative (``أكثر من 40`` → 40, ``عشرات`` → 10); without a number, a dual
+(``شهيدين``, ``مدنيان``) counts 2, a singular (``استشهاد شاب``, ``مقتل جندي``) 1, a bare plural 0. Running
+tolls (``ارتفاع حصيلة…``, ``منذ بدء العدوان``) are not a count of one event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rasd.arabic.numbers import Quantity, find_quantities
+from rasd.events.detect import Mention
+from rasd.events.layers import TextLayers
+
+_DUAL_RE = re.compile(r"^(?:[وفب]?(?:ال)?)[\u0621-\u064a]{3,}(?:ان|ين)$")
+_SINGULAR = frozenset(
+    [
+        "شاب",
+        "شابا",
+        "جندي",
+        "جنديا",
+        "ضابط",
+        "ضابطا",
+        "مواطن",
+        "مواطنا",
+        "مدني",
+        "مدنيا",
+        "شخص",
+        "شخصا",
+        "طفل",
+        "طفلا",
+        "رجل",
+        "رجلا",
+        "امراه",
+        "سيده",
+        "فتي",
+        "فتاه",
+        "عنصر",
+        "عنصرا",
+        "مقاتل",
+        "مقاتلا",
+        "مستوطن",
+        "مستوطنا",
+        "صحافي",
+        "صحفي",
+        "مسعف",
+        "ناشط",
+        "اسير",
+        "معتقل",
+        "فلسطيني",
+        "فلسطينيا",
+        "لبناني",
+        "سوري",
+        "عراقي",
+        "يمني",
+        "اسرائيلي",
+        "شرطي",
+        "مجند",
+        "قيادي",
+        "قائد",
+    ]
+)
+_DUAL_WORDS = frozenset(["شهيدين", "شهيدان", "قتيلين", "قتيلان", "اثنين", "اثنان", "اثنتين"])
+_PLURAL_HINT = re.compile(r"^(?:ال)?(?:[\u0621-\u064a]{2,}(?:ين|ون|ات)|شهداء|قتلي|اشخاص|مدنيين|عناصر)$")
+_INJURY_WORDS = re.compile(r"^[وف]?(?:اصابه|اصيب|اصابات|جرح|جرحي|جريح|اصيبوا)")
+_AGGREGATE_RE = re.compile(
+    r"حصيل|ارتفع عدد|يرتفع|ارتفاع عدد|الاجمالي|اجمالي|منذ بد|منذ اندلاع|منذ السابع|منذ 7|العدد الاجمالي"
+)
+_WORD = re.compile(r"[\u0621-\u064a0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Fatalities:
+    count: int
+    text: str | None
+
+
+def count_fatalities(
+    mention: Mention, layers: TextLayers, quantities: list[Quantity] | None = None
+) -> Fatalities:
+    """The conservative number killed in the mention's clause (0 when no death is reported)."""
+    if not mention.deaths:
+        return Fatalities(0, None)
+    norm = layers.normalized
+    best: Fatalities | None = None
+    singles: list[Fatalities] = []
+    quantities = quantities if quantities is not None else find_quantities(layers.text)
+    for d_start, d_end in mention.deaths:
+        scope_start = (
+            mention.clause[0] if mention.clause[0] <= d_start < mention.clause[1] else mention.sentence[0]
+        )
+        scope_end = (
+            mention.clause[1] if mention.clause[0] <= d_start < mention.clause[1] else mention.sentence[1]
+        )
+        before = norm.text[slice(*norm.to_normalized(max(scope_start, d_start - 40), d_start))]
+        if _AGGREGATE_RE.search(before[-30:]) or _AGGREGATE_RE.search(_after(layers, d_end, scope_end)[:25]):
+            continue
+        found = _count_near(layers, quantities, d_start, d_end, scope_start, scope_end)
+        if found is not None and found.count == 1 and found.text not in {f.text for f in singles}:
+            singles.append(found)
+        if found is not None and (best is None or found.count > best.count):
+            best = found
+    # Separate deaths told one by one (تحييد الأول… بينما توفي الثاني) add up; one toll told twice does not.
+    if len(singles) > 1 and (best is None or best.count <= 1):
+        return Fatalities(len(singles), "، ".join(f.text or "" for f in singles))
+    return best or Fatalities(0, None)
+
+
+def _after(layers: TextLayers, start: int, end: int) -> str:
+    norm = layers.normalized
+    return norm.text[slice(*norm.to_normalized(start, min(end, start + 60)))]
+
+
+def _count_near(
+    layers: TextLayers, quantities: list[Quantity], d_start: int, d_end: int, scope_start: int, scope_end: int
+) -> Fatalities | None:
+    text = layers.text
+    # A number written right after the death word: مقتل 52، استشهد 3 مواطنين، مقتل وإصابة العشرات.
+    after = text[d_end:scope_end]
+    for q in quantities:
+        if q.value is None or not (d_end <= q.start < scope_end):
+            continue
+        between = text[d_end : q.start]
+        words = _WORD.findall(between)
+        if len(between) <= 3 or (
+            len(words) <= 1
+            and (not words or _INJURY_WORDS.match(words[0]) or words[0] in ("نحو", "قرابه", "حوالي"))
+        ):
+            return Fatalities(int(q.value), text[d_start : q.end])
+        break
+    # A number written right before it: 4 شهداء، عشرات الشهداء، 11 إرهابيا لقوا مصرعهم.
+    for q in reversed(quantities):
+        if q.value is None or not (scope_start <= q.end <= d_start):
+            continue
+        between = text[q.end : d_start]
+        words = _WORD.findall(between)
+        if len(words) <= 2 and "،" not in between and "," not in between:
+            return Fatalities(int(q.value), text[q.start : d_end])
+        break
+    word = _first_word(after)
+    if word in _DUAL_WORDS or (_DUAL_RE.match(word or "") and word not in ("الان", "ان")):
+        return Fatalities(2, text[d_start : d_end + len(after) - len(after.lstrip()) + len(word or "")])
+    own = text[d_start:d_end]
+    from rasd.arabic.normalize import normalize_text
+
+    own_norm = normalize_text(own)
+    if own_norm.endswith(("شهيدين", "شهيدان", "قتيلين", "قتيلان")):
+        return Fatalities(2, own)
+    if word and normalize_text(word).lstrip("و").removeprefix("ال") in _SINGULAR:
+        return Fatalities(1, text[d_start:d_end] + " " + word)
+    if own_norm.startswith(("توفي ", "لقي ", "توفيت ")):
+        return Fatalities(1, own)  # a verb in the singular: one person died
+    if own_norm.lstrip("وبل") in ("شهيد", "قتيل", "الشهيد") and not _PLURAL_HINT.match(
+        normalize_text(word or "")
+    ):
+        return Fatalities(1, own)
+    return None
+
+
+def _first_word(text: str) -> str | None:
+    match = _WORD.search(text[:30])
+    if match is None or text[: match.start()].strip(" \u060c,") != "":
+        return None
+    return match.group()

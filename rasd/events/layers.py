@@ -1,0 +1,111 @@
+"""The annotation layers the events stage reads, gathered for one text: sentences, entities, timexes, places.
+
+This is the one place where the events stage calls the other stages (``rasd.arabic``, ``rasd.time``,
+``rasd.entities``, ``rasd.geo``). A layer the caller already computed is passed in and used as is; a layer
+that is missing is computed here; a layer whose module is not installed is left empty and named in
+``MISSING_LAYERS`` so that reports can say so.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from rasd.arabic.normalize import NormalizedText, normalize
+from rasd.arabic.sentences import split_sentences
+from rasd.model import Entity, Place, Sentence, Timex
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSpan:
+    """A place named in the text: ``text == original[start:end]``, resolved to ``place``."""
+
+    start: int
+    end: int
+    text: str
+    place: Place
+    kind: str = "place"
+
+
+@dataclass(slots=True)
+class TextLayers:
+    """One text (an article's title, or its body) with every layer the events stage needs."""
+
+    text: str
+    normalized: NormalizedText
+    sentences: list[Sentence]
+    entities: list[Entity] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    places: list[PlaceSpan] = field(default_factory=list)
+
+
+def _optional(module: str, name: str) -> Callable[..., Any] | None:
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+_FIND_TIMEXES = _optional("rasd.time", "find_timexes")
+_LINK_ENTITIES = _optional("rasd.entities.link", "link_entities")
+_FIND_PLACES = _optional("rasd.geo.geocoder", "find_places")
+_GEO_CONTEXT = _optional("rasd.geo.geocoder", "GeoContext")
+
+MISSING_LAYERS: list[str] = [
+    name
+    for name, found in (("time", _FIND_TIMEXES), ("entities", _LINK_ENTITIES), ("geo", _FIND_PLACES))
+    if found is None
+]
+
+
+def parse_published(published: str | None) -> datetime | None:
+    """The publication time as a naive local datetime (the outlet's own clock), or None."""
+    if not published:
+        return None
+    try:
+        moment = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            moment = datetime.fromisoformat(published[:10])
+        except ValueError:
+            return None
+    return moment.replace(tzinfo=None)
+
+
+def analyse_text(
+    text: str,
+    published: datetime | None,
+    *,
+    entities: Sequence[Entity] | None = None,
+    timexes: Sequence[Timex] | None = None,
+    places: Sequence[Any] | None = None,
+    country_hint: str | None = None,
+    dateline: str | None = None,
+) -> TextLayers:
+    """Every layer of ``text``: the given ones as they are, the others computed by their stages."""
+    layers = TextLayers(text, normalize(text), split_sentences(text))
+    if timexes is not None:
+        layers.timexes = list(timexes)
+    elif _FIND_TIMEXES is not None:
+        layers.timexes = _FIND_TIMEXES(text, published)
+    if entities is not None:
+        layers.entities = list(entities)
+    elif _LINK_ENTITIES is not None:
+        day: date | None = published.date() if published else None
+        layers.entities = _LINK_ENTITIES(text, day)
+    if places is None and _FIND_PLACES is not None:
+        context = _GEO_CONTEXT(country=country_hint, dateline=dateline) if _GEO_CONTEXT else None
+        places = _FIND_PLACES(text, context)
+    layers.places = [_as_place_span(p) for p in places or []]
+    return layers
+
+
+def _as_place_span(mention: Any) -> PlaceSpan:
+    if isinstance(mention, PlaceSpan):
+        return mention
+    return PlaceSpan(
+        mention.start, mention.end, mention.text, mention.place, getattr(mention, "kind", "place")
+    )

@@ -1,0 +1,480 @@
+"""Trigger lexicon of the events stage: Arabic words and phrases that report a happening, with their PLOVER type.
+
+Entries are written as a reader writes them (``غارة``, ``استهدف``); the module expands each into the forms news
+text uses — verb conjugations and the future prefix (``قصف قصفت قصفوا يقصف تقصفان سيقصف``), verbal nouns
+with their plural, dual, accusative and pronoun forms (``غارة غارات غارتين غاراتها غارةً``) — and indexes them
+under the normalized spelling of ``rasd.arabic.normalize``. ``lookup_word`` strips the proclitics (و ف ب ل ك
+ال) and a possessive pronoun before looking a word up. Phrases (``حظر تجول``, ``رفع العقوبات``, ``اتصال
+هاتفي``) are matched on the normalized text with one regular expression.
+
+Besides event triggers the lexicon holds *modifiers*: words that tell how an attack was carried out
+(``مسيّرة`` → drone, ``مدفعي`` → heavy weapons) or that it killed people (``استشهد``، ``مقتل``، ``شهداء``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from rasd.arabic.normalize import normalize_text
+
+TriggerRole = Literal["event", "weak", "death", "mode", "injury"]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """What a trigger word means: a PLOVER type and mode, or a modifier (``role`` says which)."""
+
+    plover: str
+    mode: str | None
+    role: TriggerRole = "event"
+    lemma: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class WordHit:
+    """A trigger found in one word; ``future`` when the verb carried the future prefix سـ."""
+
+    trigger: Trigger
+    future: bool = False
+    verbal: bool = False
+
+
+# PLOVER types grouped into the families the scorer matches on (docs/evaluation.md, section Events).
+FAMILIES: dict[str, str] = {
+    "ASSAULT": "violence",
+    "COERCE": "coercion",
+    "SANCTION": "coercion",
+    "MOBILIZE": "coercion",
+    "PROTEST": "protest",
+    "ACCUSE": "verbal-conflict",
+    "REJECT": "verbal-conflict",
+    "THREATEN": "verbal-conflict",
+    "AGREE": "cooperation",
+    "CONSULT": "cooperation",
+    "SUPPORT": "cooperation",
+    "CONCEDE": "cooperation",
+    "REQUEST": "cooperation",
+    "COOPERATE": "cooperation",
+    "AID": "cooperation",
+    "RETREAT": "cooperation",
+}
+
+PLOVER_TYPES = tuple(FAMILIES)
+
+
+def family_of(plover: str) -> str:
+    """The family of a PLOVER type (``violence``, ``coercion``, ``protest``, ``verbal-conflict``, ``cooperation``)."""
+    return FAMILIES.get(plover, "other")
+
+
+# Attack modes, most specific first: when a clause names several, the first one found in this order wins.
+MODE_ORDER = (
+    "suicide-attack",
+    "chemical",
+    "drone",
+    "aerial",
+    "explosives",
+    "heavy-weapons",
+    "targeted",
+    "abduct",
+    "firearms",
+    "physical",
+)
+
+
+def _norm(word: str) -> str:
+    return normalize_text(word).replace("\u0640", "")
+
+
+def _verb(perfect: str, imperfect: str) -> tuple[list[str], list[str]]:
+    """Past and present forms of a verb (3rd person, both genders and numbers), and its future forms."""
+    past = [perfect + s for s in ("", "ت", "وا", "ا", "تا", "تم", "نا")]
+    if not imperfect:
+        return past, []
+    present = [p + imperfect + s for p in "يتن" for s in ("", "ون", "ان", "ين", "وا")]
+    future = ["س" + p + imperfect for p in "يتن"] + [
+        "س" + p + imperfect + s for p in "يت" for s in ("ون", "ان")
+    ]
+    return past + present, future
+
+
+def _noun(singular: str, plural: str | None = None) -> list[str]:
+    """A noun with its accusative, dual, plural and pronoun-bearing forms."""
+    forms = [singular, singular + "ا"]
+    if singular.endswith("ة"):
+        stem = singular[:-1]
+        forms += [stem + "ت", stem + "تين", stem + "تان", stem + "تي", stem + "تا", stem + "ات"]
+    else:
+        forms += [singular + "ين", singular + "ان", singular + "ي"]
+    if plural:
+        forms += [plural, plural + "ا"]
+    return forms
+
+
+# (verbs "perfect/imperfect ...", nouns "singular/plural ...", PLOVER, mode, role)
+_ENTRIES: list[tuple[str, str, str, str | None, TriggerRole]] = [
+    # --- ASSAULT: the attack itself ---
+    ("قصف/قصف", "قصف", "ASSAULT", None, "event"),
+    ("استهدف/ستهدف", "استهداف/استهدافات", "ASSAULT", None, "event"),
+    ("هاجم/هاجم", "هجوم/هجمات", "ASSAULT", None, "event"),
+    ("اعتدى/عتدي اعتدت/عتدي اعتدوا/عتدي", "اعتداء/اعتداءات", "ASSAULT", None, "event"),
+    ("", "عدوان", "ASSAULT", None, "weak"),
+    ("", "غارة/غارات", "ASSAULT", "aerial", "event"),
+    ("", "ضربة/ضربات", "ASSAULT", None, "event"),
+    ("اشتبك/شتبك", "اشتباك/اشتباكات", "ASSAULT", "firearms", "event"),
+    ("", "معركة/معارك", "ASSAULT", None, "event"),
+    ("", "كمين", "ASSAULT", None, "event"),
+    ("أغار/غير", "إغارة", "ASSAULT", None, "event"),
+    ("", "تفجير/تفجيرات انفجار/انفجارات", "ASSAULT", "explosives", "event"),
+    ("اغتال/غتال", "اغتيال/اغتيالات", "ASSAULT", "targeted", "event"),
+    ("", "مجزرة/مجازر", "ASSAULT", None, "event"),
+    ("طعن/طعن", "طعن", "ASSAULT", "physical", "event"),
+    ("اختطف/ختطف خطف/خطف", "اختطاف خطف", "ASSAULT", "abduct", "event"),
+    ("", "توغل", "ASSAULT", None, "weak"),
+    ("تسلل/تسلل", "تسلل", "ASSAULT", "firearms", "weak"),
+    ("تصدى/تصدى تصدت/تصدى", "", "ASSAULT", None, "event"),
+    ("", "تصد", "ASSAULT", None, "weak"),
+    ("صد/صد", "", "ASSAULT", None, "weak"),
+    ("أحبط/حبط", "إحباط", "ASSAULT", None, "event"),
+    ("أسقط/سقط", "إسقاط", "ASSAULT", None, "weak"),
+    ("", "اعتراض", "ASSAULT", None, "weak"),
+    ("سيطر/سيطر", "سيطرة", "ASSAULT", None, "weak"),
+    ("حرر/حرر", "تحرير", "ASSAULT", None, "weak"),
+    ("قنص/قنص", "قنص", "ASSAULT", "firearms", "event"),
+    # --- attack modes ---
+    ("", "طائرة/طائرات طيران مقاتلة/مقاتلات", "ASSAULT", "aerial", "mode"),
+    ("", "جوي جوية جويا", "ASSAULT", "aerial", "mode"),
+    ("", "مسيرة/مسيرات درون", "ASSAULT", "drone", "mode"),
+    ("", "انقضاضية انقضاضي", "ASSAULT", "drone", "mode"),
+    (
+        "",
+        "مدفعي مدفعية مدفعيا قذيفة/قذائف صاروخ/صواريخ صاروخي صاروخية هاون راجمة/راجمات",
+        "ASSAULT",
+        "heavy-weapons",
+        "mode",
+    ),
+    ("", "رصاص رصاصة قناص قناصة رشاش رشاشات", "ASSAULT", "firearms", "mode"),
+    ("", "ناسفة مفخخة مفخخ لغم/ألغام", "ASSAULT", "explosives", "mode"),
+    ("", "انتحاري انتحارية انتحاريا", "ASSAULT", "suicide-attack", "mode"),
+    ("", "كيماوي كيميائي كيماوية كيميائية الكلور", "ASSAULT", "chemical", "mode"),
+    # --- deaths and injuries (fatalities; an attack when nothing else names one) ---
+    ("قتل/قتل", "مقتل قتيل/قتلى", "ASSAULT", None, "death"),
+    ("استشهد/ستشهد", "استشهاد شهيد/شهداء", "ASSAULT", None, "death"),
+    ("", "مصرع", "ASSAULT", None, "death"),
+    ("", "تحييد", "ASSAULT", None, "death"),
+    ("أصيب/صاب", "إصابة/إصابات جريح/جرحى", "ASSAULT", None, "injury"),
+    # --- COERCE ---
+    ("اعتقل/عتقل", "اعتقال/اعتقالات", "COERCE", "arrest", "event"),
+    ("", "توقيف", "COERCE", "arrest", "weak"),
+    ("احتجز/حتجز", "احتجاز", "COERCE", "arrest", "event"),
+    ("", "حبس", "COERCE", "arrest", "event"),
+    ("داهم/داهم", "مداهمة/مداهمات", "COERCE", "raid", "event"),
+    ("اقتحم/قتحم", "اقتحام/اقتحامات", "COERCE", "raid", "event"),
+    ("هدم/هدم", "هدم", "COERCE", "demolish", "event"),
+    ("صادر/صادر", "مصادرة", "COERCE", "seize", "event"),
+    ("أحرق/حرق", "إحراق حرق", "COERCE", "destroy", "event"),
+    ("دمر/دمر", "تدمير", "COERCE", "destroy", "weak"),
+    ("نهب/نهب", "نهب", "COERCE", "seize", "event"),
+    ("", "ترحيل", "COERCE", "deport", "event"),
+    ("", "إبعاد", "COERCE", "deport", "event"),
+    ("", "تهجير", "COERCE", "displace", "event"),
+    # --- PROTEST ---
+    ("تظاهر/تظاهر", "تظاهرة/تظاهرات مظاهرة/مظاهرات متظاهر/متظاهرون", "PROTEST", "demo", "event"),
+    ("", "المتظاهرين متظاهرين", "PROTEST", "demo", "event"),
+    ("احتج/حتج", "احتجاج/احتجاجات محتج/محتجون محتجين", "PROTEST", "demo", "event"),
+    ("اعتصم/عتصم", "اعتصام/اعتصامات معتصم/معتصمون معتصمين", "PROTEST", "demo", "event"),
+    ("احتشد/حتشد", "وقفة/وقفات", "PROTEST", "demo", "event"),
+    ("أضرب/", "إضراب/إضرابات", "PROTEST", "strike", "event"),
+    ("", "مضرب مضربون مضربين", "PROTEST", "strike", "event"),
+    ("", "مواجهات", "PROTEST", "riot", "weak"),
+    ("", "شغب", "PROTEST", "riot", "event"),
+    # --- verbal conflict ---
+    ("اتهم/تهم", "اتهام/اتهامات", "ACCUSE", None, "event"),
+    ("أدان/دين دان/دين", "إدانة", "ACCUSE", None, "event"),
+    ("ندد/ندد", "تنديد", "ACCUSE", None, "event"),
+    ("استنكر/ستنكر", "استنكار", "ACCUSE", None, "event"),
+    ("انتقد/نتقد", "انتقاد/انتقادات", "ACCUSE", None, "event"),
+    ("شجب/شجب", "", "ACCUSE", None, "event"),
+    ("وبخ/وبخ", "", "ACCUSE", None, "event"),
+    ("رفض/رفض", "رفض", "REJECT", None, "event"),
+    ("هدد/هدد", "تهديد/تهديدات", "THREATEN", None, "event"),
+    ("توعد/توعد", "", "THREATEN", None, "event"),
+    ("حذر/حذر", "تحذير/تحذيرات", "THREATEN", None, "event"),
+    ("لوح/لوح", "", "THREATEN", None, "event"),
+    # --- cooperation ---
+    ("طالب/طالب", "مطالبة", "REQUEST", None, "event"),
+    ("دعا/دعو دعت/دعو", "داعيا", "REQUEST", None, "event"),
+    ("ناشد/ناشد", "", "REQUEST", None, "event"),
+    ("طلب/طلب", "", "REQUEST", None, "weak"),
+    ("حث/حث", "", "REQUEST", None, "event"),
+    ("رحب/رحب", "ترحيب", "SUPPORT", None, "event"),
+    ("أشاد/شيد", "إشادة", "SUPPORT", None, "event"),
+    ("بارك/بارك", "", "SUPPORT", None, "event"),
+    ("أيد/ؤيد", "تأييد", "SUPPORT", None, "event"),
+    ("تعهد/تعهد", "تعهد", "AGREE", "pledge", "event"),
+    ("وعد/", "", "AGREE", "pledge", "weak"),
+    ("اتفق/تفق", "", "AGREE", None, "event"),
+    ("وافق/وافق", "موافقة", "AGREE", None, "weak"),
+    ("أبرم/برم", "إبرام", "AGREE", None, "event"),
+    ("التقى/لتقي التقت/لتقي التقوا/لتقي", "لقاء/لقاءات", "CONSULT", "meet", "event"),
+    ("اجتمع/جتمع", "اجتماع/اجتماعات", "CONSULT", "meet", "event"),
+    ("استقبل/ستقبل", "استقبال", "CONSULT", "meet", "weak"),
+    ("بحث/بحث", "مباحثات محادثات", "CONSULT", "meet", "event"),
+    ("زار/زور", "زيارة/زيارات", "CONSULT", "visit", "event"),
+    ("", "قمة", "CONSULT", "meet", "weak"),
+    ("أفرج/فرج", "إفراج", "CONCEDE", "release", "event"),
+    ("انسحب/نسحب", "انسحاب", "RETREAT", None, "event"),
+    ("", "إجلاء", "RETREAT", "evacuate", "event"),
+    ("فر/فر فروا/فر", "فرار هروب", "RETREAT", "escape", "weak"),
+    ("", "تعزيزات", "MOBILIZE", None, "event"),
+    ("", "استنفار تعبئة", "MOBILIZE", None, "event"),
+    ("", "عقوبات", "SANCTION", None, "weak"),
+]
+
+# Multi-word triggers (matched on the normalized text; each word may carry clitics only at its start).
+_PHRASES: list[tuple[str, str, str | None, TriggerRole]] = [
+    ("حظر التجول|حظر تجول|حظر التجوال|حظر تجوال|منع التجول", "COERCE", "curfew", "event"),
+    (
+        "اطلاق النار|اطلاق نار|اطلقوا النار|اطلق النار|اطلقت النار|يطلق النار|تبادل لاطلاق النار|تبادل اطلاق النار",
+        "ASSAULT",
+        "firearms",
+        "event",
+    ),
+    (
+        "اطلاق صواريخ|اطلاق صاروخ|اطلقت صواريخ|اطلق صواريخ|اطلاق قذائف|اطلقت قذائف",
+        "ASSAULT",
+        "heavy-weapons",
+        "event",
+    ),
+    ("القي القبض|القت القبض|القاء القبض|القبض علي|قبض علي", "COERCE", "arrest", "event"),
+    (
+        "فرض عقوبات|فرضت عقوبات|يفرض عقوبات|تفرض عقوبات|فرض العقوبات|عقوبات جديده|فرض حظرا|فرضت حظرا",
+        "SANCTION",
+        None,
+        "event",
+    ),
+    ("طرد دبلوماسيين|طرد السفير|ستطرد|طرد جماعي|طردت ايضا|طرد 5", "SANCTION", "expel", "event"),
+    ("قطع العلاقات|قطعت العلاقات|قطعت .{0,40}علاقاتهما", "SANCTION", "break-relations", "event"),
+    ("اغلاق القنصليه|تغلق القنصليه|اغلاق السفاره|تغلق السفاره", "SANCTION", "close", "event"),
+    ("سحبت كل مساعداتها|تسحب مساعداتها|قطع المساعدات|وقف المساعدات", "SANCTION", "cut-aid", "event"),
+    (
+        "رفع العقوبات|رفع الحظر|تخفيف العقوبات|تعليق العقوبات|تعليق العمل بقانون|رفع اسم|ازاله الشرع|الغاء العقوبات",
+        "CONCEDE",
+        "ease-sanctions",
+        "event",
+    ),
+    ("اطلاق سراح|الافراج عن|افرجت عن", "CONCEDE", "release", "event"),
+    ("سحب مشروع", "CONCEDE", None, "event"),
+    ("رحلت السلطات", "COERCE", "deport", "event"),
+    ("فجر نفسه", "ASSAULT", "suicide-attack", "event"),
+    ("يعد (?:[^ ]+ ){1,2}ب", "AGREE", "pledge", "event"),
+    (
+        "وقع(?:ت|ا|وا)? (?:علي )?(?:اتفاق|اعلان|مذكر)|توقيع (?:اتفاق|اعلان|مذكر)|يوقع (?:علي )?اتفاق",
+        "AGREE",
+        None,
+        "event",
+    ),
+    ("سلموا انفسهم|سلم نفسه|استسلام", "CONCEDE", "surrender", "event"),
+    ("تسليم الفصائل|تسليم اسلحتها|تسليم السلاح", "CONCEDE", "disarm", "event"),
+    ("اتصال هاتفي|اتصالا هاتفيا|اتصالات خاصه|مكالمه هاتفيه", "CONSULT", "call", "event"),
+    ("اوراق اعتماد", "CONSULT", "meet", "event"),
+    ("مؤتمر صحفي مشترك", "CONSULT", "meet", "event"),
+    ("وقف اطلاق النار|وقف لاطلاق النار|وقف لاطلاق نار|هدنه", "AGREE", "ceasefire", "weak"),
+    ("توصل الي اتفاق|التوصل الي اتفاق|توصلا الي|توصلت .{0,30}الي اتفاق|توافق كامل", "AGREE", None, "event"),
+    ("مذكرات التفاهم|مذكره تفاهم|اعلان تعاون", "AGREE", None, "event"),
+    ("تبادل المعلومات", "AGREE", None, "weak"),
+    (
+        "انضمامها رسميا|تنضم رسميا|الانضمام الي التحالف|للانضمام الي التحالف|انضمام سوريا",
+        "COOPERATE",
+        "join",
+        "event",
+    ),
+    ("افتتاح السفاره|تفتتح رسميا", "COOPERATE", None, "event"),
+    ("انشطه تجاريه", "COOPERATE", None, "weak"),
+    ("الانسحاب من الاتفاق", "REJECT", None, "event"),
+    ("اوقفت جميع الصادرات|حظر انشطه|حظر الانشطه", "SANCTION", "ban", "event"),
+    ("اوامر الاخلاء|اوامر اخلاء", "COERCE", "displace", "event"),
+    (
+        "دفع بتعزيزات|الدفع بتعزيزات|نشر قوات|حشد عسكري|حشود عسكريه|رفع الجاهزيه|فتح الملاجي",
+        "MOBILIZE",
+        None,
+        "event",
+    ),
+    ("لارسال قوات|ارسال قوات", "MOBILIZE", None, "event"),
+    ("حمل .{0,40}مسؤوليه", "ACCUSE", None, "event"),
+    ("ارتكب مجزره|ارتكبت مجزره|ارتكب .{0,8}مجازر", "ASSAULT", None, "event"),
+    ("الخروج من القطاع|خروج قيادات|للخروج من|لخروج امن|خروج امن", "RETREAT", None, "event"),
+    ("عمليه انزال|عمليه انزال جوي|عمليه امنيه|عمليه عسكريه", "ASSAULT", None, "event"),
+    ("ضد تنظيم|عمليه مشتركه", "ASSAULT", None, "weak"),
+    (
+        "لقي مصرعه|لقوا مصرعهم|لقيا حتفهما|لقي حتفه|لقوا حتفهم|راح ضحيتها|ارتقي|ارتقيا|ارتقوا|"
+        "توفي (?:[^ ]+ )?متاثرا|توفيت (?:[^ ]+ )?متاثره|توفي (?:[^ ]+ )?متاثر",
+        "ASSAULT",
+        None,
+        "death",
+    ),
+    ("حزام ناسف|عبوه ناسفه|سياره مفخخه|بدون طيار|من دون طيار", "ASSAULT", None, "mode"),
+    ("تفكيك خليه|تفكيك الخليه", "COERCE", "arrest", "event"),
+]
+
+# Mode of the "mode" phrases above.
+_PHRASE_MODES = {
+    "حزام ناسف": "suicide-attack",
+    "عبوه ناسفه": "explosives",
+    "سياره مفخخه": "explosives",
+    "بدون طيار": "drone",
+    "من دون طيار": "drone",
+}
+
+
+@cache
+def word_index() -> dict[str, WordHit]:
+    """Normalized surface form → trigger, built once from ``_ENTRIES``."""
+    index: dict[str, WordHit] = {}
+
+    def put(form: str, hit: WordHit) -> None:
+        key = _norm(form)
+        if key and key not in index:
+            index[key] = hit
+
+    for verbs, nouns, plover, mode, role in _ENTRIES:
+        lemma = (verbs.split() or nouns.split() or [""])[0].split("/")[0]
+        trigger = Trigger(plover, mode, role, _norm(lemma))
+        for pair in verbs.split():
+            perfect, _, imperfect = pair.partition("/")
+            present_past, future = _verb(perfect, imperfect)
+            for form in present_past:
+                put(form, WordHit(trigger, verbal=True))
+            for form in future:
+                put(form, WordHit(trigger, future=True, verbal=True))
+        for pair in nouns.split():
+            singular, _, plural = pair.partition("/")
+            for form in _noun(singular, plural or None):
+                put(form, WordHit(trigger))
+    return index
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit:
+    start: int  # offsets into the normalized text
+    end: int
+    trigger: Trigger
+
+
+@cache
+def _phrase_regex() -> tuple[re.Pattern[str], dict[str, Trigger]]:
+    groups: list[str] = []
+    triggers: dict[str, Trigger] = {}
+    for n, (alternatives, plover, mode, role) in enumerate(_PHRASES):
+        name = f"p{n}"
+        groups.append(f"(?P<{name}>{_norm(alternatives)})")
+        triggers[name] = Trigger(plover, mode, role, _norm(alternatives.split("|")[0]))
+    pattern = r"(?<![\u0621-\u064a])(?:[وفبلك]|ال|وال|بال|لل|ول|وب)?(?:" + "|".join(groups) + r")"
+    return re.compile(pattern), triggers
+
+
+def find_phrases(normalized: str) -> list[PhraseHit]:
+    """Multi-word triggers in a normalized text."""
+    regex, triggers = _phrase_regex()
+    hits = []
+    for match in regex.finditer(normalized):
+        name = match.lastgroup
+        if name is None:
+            continue
+        trigger = triggers[name]
+        if trigger.role == "mode":
+            trigger = Trigger("ASSAULT", _PHRASE_MODES.get(match.group(name)), "mode", trigger.lemma)
+        hits.append(PhraseHit(match.start(name), match.end(name), trigger))
+    return hits
+
+
+_PROCLITICS = (
+    "وبال",
+    "وال",
+    "بال",
+    "فال",
+    "كال",
+    "ولل",
+    "لل",
+    "ال",
+    "وب",
+    "ول",
+    "وس",
+    "فب",
+    "فل",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
+_ENCLITICS = ("هما", "هم", "ها", "هن", "نا", "ه")
+
+
+# Words that a clitic or pronoun split would misread as a trigger (وزارة is not و + زار + ه).
+_NEVER = frozenset(
+    _norm(w)
+    for w in [
+        "وزارة",
+        "الوزارة",
+        "بوزارة",
+        "لوزارة",
+        "وزارات",
+        "الوزارات",
+        "وزاري",
+        "الوزاري",
+        "وزارية",
+        "الوزارية",
+        "ووزارة",
+        "ووزير",
+        "وزير",
+        "الوزير",
+        "وفقا",
+        "وفق",
+        "تحت",
+        "ضربا",
+        "بحثا",
+        "جهة",
+        "وجهة",
+        "قبل",
+        "بعد",
+        "أمام",
+        "خلال",
+        "أثناء",
+    ]
+)
+
+
+def lookup_word(word: str) -> WordHit | None:
+    """The trigger a normalized word stands for, trying it bare, without proclitics, then without a pronoun."""
+    if word in _NEVER:
+        return None
+    index = word_index()
+    hit = index.get(word)
+    if hit is not None:
+        return hit
+    for prefix in _PROCLITICS:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            rest = word[len(prefix) :]
+            hit = index.get(rest)
+            if hit is not None:
+                return hit
+            hit = _without_pronoun(rest, index)
+            if hit is not None:
+                return hit
+    return _without_pronoun(word, index)
+
+
+def _without_pronoun(word: str, index: dict[str, WordHit]) -> WordHit | None:
+    for suffix in _ENCLITICS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= (4 if suffix == "ه" else 3):
+            base = word[: -len(suffix)]
+            hit = index.get(base)
+            if hit is None and base.endswith("ت"):
+                hit = index.get(base[:-1] + "ه")  # غارتها → غارة
+            if hit is not None:
+                return hit
+    return None
