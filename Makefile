@@ -40,3 +40,7 @@ bench: install
 
 clean:
 	rm -rf $(VENV) var build *.egg-info
+
+train-ner: install
+	$(BIN)/python -m pip install -q -e '.[train]'
+	nice $(BIN)/python tools/train_ner.py
