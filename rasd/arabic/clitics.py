@@ -111,8 +111,19 @@ def _segment(word: str) -> Segmentation:
         elif _accept_proclitics(word, procs, rest):
             base, enclitic, lemma = _split_enclitic(rest)
             return Segmentation(procs, "", base, enclitic, lemma)
+    if _unseen_after_wa(word):
+        rest = word[1:]
+        if rest.startswith("ال") and len(rest) >= 5 and rest not in NO_SPLIT:
+            return Segmentation("و", "ال", rest[2:], "", rest[2:])
+        return Segmentation("و", "", rest, "", rest)
     base, enclitic, lemma = _split_enclitic(word)
     return Segmentation("", "", base, enclitic, lemma)
+
+
+def _unseen_after_wa(word: str) -> bool:
+    """وأضرمت، والغيظ: a word never seen in news that begins with و is almost always و + a rarer word, since
+    the words that begin with و themselves (وزير، وثيقة، واقع) are common ones the lexicon knows."""
+    return word.startswith("و") and len(word) >= 5 and word[1] != "و" and written_count(word) == 0
 
 
 def _accept_article(word: str, procs: str, rest: str) -> bool:
