@@ -155,15 +155,17 @@ def _search_v2(connection: Connection) -> None:
     for name, sql_type in _V2_EVENT_COLUMNS.items():
         if name not in present:
             connection.exec_driver_sql(f"alter table events add column {name} {sql_type}")
-    for name, columns in (
-        ("ix_events_story", "story_id"),
-        ("ix_events_actor1", "actor1_id"),
-        ("ix_events_actor2", "actor2_id"),
-        ("ix_events_acled", "acled_event_type"),
-        ("ix_events_place", "place_id"),
-        ("ix_articles_kind", "kind"),
+    for name, table, columns in (
+        ("ix_events_story", "events", "story_id"),
+        ("ix_events_actor1", "events", "actor1_id"),
+        ("ix_events_actor2", "events", "actor2_id"),
+        ("ix_events_acled", "events", "acled_event_type"),
+        ("ix_events_place", "events", "place_id"),
+        ("ix_articles_kind", "articles", "kind"),
+        ("ix_article_entities_name", "article_entities", "name"),
+        ("ix_article_entities_kb_id", "article_entities", "kb_id"),
+        ("ix_article_entities_name_en", "article_entities", "lower(name_en)"),
     ):
-        table = "articles" if name.startswith("ix_articles") else "events"
         connection.exec_driver_sql(f"create index if not exists {name} on {table} ({columns})")
     if connection.dialect.name == "sqlite":
         # Columns hold analyzed terms (normalized stems), not the text: snippets are cut from articles.text.

@@ -31,7 +31,9 @@ from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from rasd.codec import annotated_from, event_from, story_from, to_json
-from rasd.errors import RasdError, StoreError
+from rasd.entities.kb import ActorKB
+from rasd.entities.kb import match_key as kb_match_key
+from rasd.errors import StoreError
 from rasd.model import AnnotatedArticle, Document, Event, Story
 from rasd.store import schema
 from rasd.store.base import (
@@ -661,17 +663,10 @@ def _entity_rows(annotated: AnnotatedArticle) -> list[dict[str, Any]]:
 
 
 def _kb_names(name: str) -> list[tuple[str, list[str]]]:
-    """(id, names) of the actor knowledge base entries that ``name`` names, when the KB is installed."""
-    try:
-        from rasd.entities.kb import ActorKB, match_key
-    except ImportError:
-        return []
-    try:
-        kb = ActorKB.load()
-    except (RasdError, OSError, ValueError):
-        return []
+    """(id, names) of the actor knowledge base entries that ``name`` names (``ترامب`` → donald-trump)."""
+    kb = ActorKB.load()
     found = []
-    for actor_id in kb.ids_for_name(match_key(name)):
+    for actor_id in kb.ids_for_name(kb_match_key(name)):
         entry = kb.get(actor_id)
         if entry is not None:
             found.append((entry.id, [n for n in entry.names() if n]))

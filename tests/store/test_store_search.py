@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+from rasd.model import AnnotatedArticle, Article, Document
 from rasd.store.base import SearchQuery
 from rasd.store.search import plan_query, snippet
 from rasd.store.sql import SqlStore
@@ -71,6 +72,24 @@ def test_a_name_expands_to_the_other_names_of_the_same_actor(store: SqlStore) ->
     plan = store.plan("قسد")
     assert any(phrase == ("قو", "سوريا", "ديمقراطي") for phrase in plan.clauses[0].phrases)
     assert hits(store, "قوات سوريا الديمقراطية") == ["art-shaddadi"]
+
+
+def test_the_actor_knowledge_base_joins_spellings_and_short_names(store: SqlStore) -> None:
+    fill(store)
+    text = "اتهمت قسد خلايا تابعة لتنظيم داعش بتنفيذ هجوم على حاجز قرب مدينة الرقة."
+    article = Article("art-raqqa", "doc-raqqa", "article", text, title="هجوم قرب الرقة", source="Enab Baladi")
+    store.add_document(
+        Document("doc-raqqa", "test:raqqa", text, "raqqa".ljust(64, "0")), [AnnotatedArticle(article)]
+    )
+    # The article says ترمب; the query spells ترامب.
+    assert hits(store, "ترامب") == ["art-whitehouse"]
+    # The article says only قسد (no entity linked): the KB knows it as قوات سوريا الديمقراطية.
+    assert set(hits(store, "قوات سوريا الديمقراطية")) == {"art-shaddadi", "art-raqqa"}
+    assert set(hits(store, "Syrian Democratic Forces")) == {"art-shaddadi", "art-raqqa"}
+    raqqa = next(
+        h for h in store.search(SearchQuery("قوات سوريا الديمقراطية")) if h.article_id == "art-raqqa"
+    )
+    assert "<mark>قسد</mark>" in raqqa.snippet
 
 
 def test_filters_narrow_the_hits(store: SqlStore) -> None:
