@@ -5,9 +5,9 @@
 ``ما لا يقل عن``، ``حوالي``، ``زهاء``، ``أقل من``) sets its ``qualifier``; ``بين 10 و20`` and ``10-20`` are
 ranges. ``value`` is the conservative figure ACLED codes: the lower bound (``أكثر من 40`` → 40, a range its
 low end), ``عشرات``/``العشرات`` → 10, ``مئات`` → 100, ``آلاف`` → 1000, ``بضعة``/``عدد من`` → 3 (the least an
-Arabic plural of "a few" can mean); ``أقل من 10`` has no conservative figure: value None, high 10. A dual
-noun is a quantity of 2 (``مقتل شخصين``، ``الشهيدتان``) when news attests its singular and no sound plural
-that would read the same (``مدنيين`` is a plural). ``noun`` is the word counted: the one after the number,
+Arabic plural of "a few" can mean); ``أقل من 10`` has no conservative figure: value None, high 10. With
+``duals=True`` a dual noun is a quantity of 2 (``مقتل شخصين``، ``الشهيدتان``) when news attests its singular
+and no sound plural that would read the same (``مدنيين`` is a plural). ``noun`` is the word counted: the one after the number,
 or the dual itself.
 """
 
@@ -128,8 +128,12 @@ class _Numeral:
     last: float
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Quantities in ``text``, in order, with offsets into ``text`` and the ACLED-conservative ``value``."""
+def find_quantities(text: str, duals: bool = False) -> list[Quantity]:
+    """Quantities in ``text``, in order, with offsets into ``text`` and the ACLED-conservative ``value``.
+
+    With ``duals``, dual nouns (``شخصين``) are quantities of 2 too (off by default: callers with their own
+    reading of duals keep it).
+    """
     norm = normalize(text)
     numerals = _numerals(norm.text)
     quantities: list[Quantity] = []
@@ -150,7 +154,8 @@ def find_quantities(text: str) -> list[Quantity]:
         start, end = norm.to_original(match.start("some"), match.end())
         quantities.append(Quantity(3.0, 3.0, None, "vague", text[start:end], start, end))
     quantities = [replace(q, noun=_noun_after(text, q.end)) for q in quantities]
-    quantities += _duals(text, quantities)
+    if duals:
+        quantities += _duals(text, quantities)
     quantities.sort(key=lambda q: q.start)
     return quantities
 
@@ -381,7 +386,7 @@ def evaluate(gold: Path) -> EvalReport:
             continue
         sentence = article.text[int(start) : int(end)]
         expected = [_parse_gold(item) for item in expected_text.split(" | ") if item.strip()]
-        found = [(q.text, q.value, q.qualifier) for q in find_quantities(sentence)]
+        found = [(q.text, q.value, q.qualifier) for q in find_quantities(sentence, duals=True)]
         spans = _add(spans, [e[0] for e in expected], [f[0] for f in found])
         exact = _add(exact, expected, found)
         n += 1

@@ -78,10 +78,13 @@ def test_words_that_only_look_like_numbers_are_not_quantities() -> None:
 
 
 def test_dual_nouns_count_two_and_plurals_do_not() -> None:
-    (two,) = find_quantities("أسفر الهجوم عن مقتل شخصين")
+    assert find_quantities("أسفر الهجوم عن مقتل شخصين") == []  # duals are asked for
+    (two,) = find_quantities("أسفر الهجوم عن مقتل شخصين", duals=True)
     assert (two.value, two.qualifier, two.text, two.noun) == (2, "exact", "شخصين", "شخصين")
-    assert [q.text for q in find_quantities("وكانت الشهيدتان قد ارتقتا في الجنوب")] == ["الشهيدتان"]
-    assert find_quantities("استهدف المدنيين والمسلحين في لبنان والسودان") == []
+    assert [q.text for q in find_quantities("وكانت الشهيدتان قد ارتقتا في الجنوب", duals=True)] == [
+        "الشهيدتان"
+    ]
+    assert find_quantities("استهدف المدنيين والمسلحين في لبنان والسودان", duals=True) == []
 
 
 def test_the_counted_noun_follows_the_number() -> None:
