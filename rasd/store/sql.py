@@ -108,56 +108,68 @@ class SqlStore:
         return row is not None
 
     def add_document(self, document: Document, articles: list[AnnotatedArticle]) -> StoredDocument:
+        return self.add_documents([(document, articles)])[0]
+
+    def add_documents(self, batch: list[tuple[Document, list[AnnotatedArticle]]]) -> list[StoredDocument]:
+        """Store several documents and their articles in one transaction (bulk loads and benchmarks)."""
         now = _now()
         try:
             with self.engine.begin() as connection:
-                known = connection.execute(
-                    select(schema.documents.c.id).where(
-                        schema.documents.c.content_hash == document.content_hash
-                    )
-                ).first()
-                if known is not None:
-                    return StoredDocument(document_id=known.id, added=False)
-                connection.execute(
-                    insert(schema.documents).values(
-                        id=document.id,
-                        content_hash=document.content_hash,
-                        origin=document.origin,
-                        encoding=document.encoding,
-                        media_type=document.media_type,
-                        url=document.url,
-                        fetched_at=document.fetched_at,
-                        ingested_at=now,
-                        text=document.text,
-                    )
-                )
-                ids = [a.article.id for a in articles]
-                existing = (
-                    {
-                        row.id
-                        for row in connection.execute(
-                            select(schema.articles.c.id).where(schema.articles.c.id.in_(ids))
-                        )
-                    }
-                    if ids
-                    else set()
-                )
-                result = StoredDocument(document_id=document.id, added=True)
-                for annotated in articles:
-                    article_id = annotated.article.id
-                    if article_id in existing:
-                        result.known_article_ids.append(article_id)
-                        continue
-                    existing.add(article_id)
-                    connection.execute(insert(schema.articles).values(**_article_row(annotated, now)))
-                    if annotated.events:
-                        connection.execute(insert(schema.events), [_event_row(e) for e in annotated.events])
-                    self._index_articles(connection, [annotated])
-                    result.new_article_ids.append(article_id)
-                self._alias_cache.clear()
-                return result
+                results = [self._add(connection, document, articles, now) for document, articles in batch]
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to {self.url}: {_reason(exc)}") from exc
+        self._alias_cache.clear()
+        return results
+
+    def _add(
+        self, connection: Connection, document: Document, articles: list[AnnotatedArticle], now: str
+    ) -> StoredDocument:
+        known = connection.execute(
+            select(schema.documents.c.id).where(schema.documents.c.content_hash == document.content_hash)
+        ).first()
+        if known is not None:
+            return StoredDocument(document_id=known.id, added=False)
+        connection.execute(
+            insert(schema.documents).values(
+                id=document.id,
+                content_hash=document.content_hash,
+                origin=document.origin,
+                encoding=document.encoding,
+                media_type=document.media_type,
+                url=document.url,
+                fetched_at=document.fetched_at,
+                ingested_at=now,
+                text=document.text,
+            )
+        )
+        ids = [a.article.id for a in articles]
+        existing = (
+            {
+                row.id
+                for row in connection.execute(
+                    select(schema.articles.c.id).where(schema.articles.c.id.in_(ids))
+                )
+            }
+            if ids
+            else set()
+        )
+        result = StoredDocument(document_id=document.id, added=True)
+        new: list[AnnotatedArticle] = []
+        for annotated in articles:
+            article_id = annotated.article.id
+            if article_id in existing:
+                result.known_article_ids.append(article_id)
+                continue
+            existing.add(article_id)
+            new.append(annotated)
+            result.new_article_ids.append(article_id)
+        if new:
+            connection.execute(insert(schema.articles), [_article_row(a, now) for a in new])
+            event_rows = [_event_row(e) for a in new for e in a.events]
+            if event_rows:
+                connection.execute(insert(schema.events), event_rows)
+            self._index_articles(connection, new)
+        return result
 
     def get_fetch_state(self, url: str) -> FetchState | None:
         with self.engine.connect() as connection:
