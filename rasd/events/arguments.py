@@ -139,7 +139,9 @@ _LOCATIVE_BEFORE = frozenset(
         "محيط",
     ]
 )
-_BACKGROUND_RE = re.compile(r"^\s*(?:و|ف)?(?:كان|كانت|كانوا|يذكر|يشار|سبق|يأتي|ياتي|تاتي|جاء)")
+_BACKGROUND_RE = re.compile(r"^\s*(?:و|ف)?(?:كان|كانت|كانوا|يذكر|يشار|سبق)")
+# A date after these words bounds a period (منذ 7 أكتوبر), it does not date one happening.
+_PERIOD_BEFORE_RE = re.compile(r"(?:منذ|حتي|خلال|طيله|مطلع|بدايه)\s*$")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 
 # Actors the knowledge base has no entry for: (normalized pattern, English name, type).
@@ -211,6 +213,8 @@ def actor_candidates(layers: TextLayers) -> list[ActorMention]:
     for entity in layers.entities:
         if entity.type not in ("ORG", "GPE", "NORP", "PER"):
             continue
+        if entity.start <= 2 and layers.text[entity.end : entity.end + 2].strip().startswith(":"):
+            continue  # "لبنان: …" at the head of a headline says where, not who
         actor = actor_from_entity(entity)
         found.append(
             ActorMention(
@@ -432,17 +436,20 @@ def usable_places(layers: TextLayers) -> list[PlaceSpan]:
 
 
 def assign_place(mention: Mention, places: list[PlaceSpan], layers: TextLayers) -> PlaceSpan | None:
-    """The place of the mention's clause, else of its sentence, that best reads as where it happened."""
+    """The place of the mention's sentence that best reads as where it happened (its own clause first)."""
     verbal = family_of(mention.plover) in ("verbal-conflict", "cooperation")
-    for start, end in (mention.clause, mention.sentence):
-        scored = [(_place_score(p, mention, layers), p) for p in places if start <= p.start < end]
-        if verbal:
-            # A statement's topic is not its place: only a place "in"/"to" which it was made counts.
-            scored = [(s, p) for s, p in scored if preposition_before(layers, p.start) in ("في", "ب", "الي")]
-        scored = [(s, p) for s, p in scored if s > 0.5]
-        if scored:
-            return max(scored, key=lambda sp: sp[0])[1]
-    return None
+    c_start, c_end = mention.clause
+    s_start, s_end = mention.sentence
+    scored = []
+    for place in places:
+        if not s_start <= place.start < s_end:
+            continue
+        if verbal and preposition_before(layers, place.start) not in ("في", "ب", "الي"):
+            continue  # a statement's topic is not its place: only a place "in"/"to" which it was made counts
+        score = _place_score(place, mention, layers) - (0.0 if c_start <= place.start < c_end else 5.0)
+        if score > 0.5:
+            scored.append((score, place))
+    return max(scored, key=lambda sp: sp[0])[1] if scored else None
 
 
 def _timex_date(timex: Timex) -> tuple[str, str] | None:
@@ -464,12 +471,22 @@ def _timex_date(timex: Timex) -> tuple[str, str] | None:
     return None
 
 
+def _opens_period(layers: TextLayers, timex: Timex) -> bool:
+    norm = layers.normalized
+    n_start = norm.to_normalized(timex.start, timex.start)[0]
+    return bool(_PERIOD_BEFORE_RE.search(norm.text[max(0, n_start - 12) : n_start]))
+
+
 def assign_date(
     mention: Mention, layers: TextLayers, published: datetime | None
 ) -> tuple[str | None, str | None, str | None]:
     """(date, precision, the words that gave it) of a mention."""
     for start, end in (mention.clause, mention.sentence):
-        scoped = [t for t in layers.timexes if start <= t.start < end and _timex_date(t) is not None]
+        scoped = [
+            t
+            for t in layers.timexes
+            if start <= t.start < end and _timex_date(t) is not None and not _opens_period(layers, t)
+        ]
         if scoped:
             nearest = min(
                 scoped, key=lambda t: abs(t.start - mention.start) + (0 if t.start < mention.start else 5)

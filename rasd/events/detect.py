@@ -35,6 +35,8 @@ _NAMED_AFTER_RE = re.compile(r"(?:كتائب|لواء|مخيم|مستشفي|شا
 _MARCH_AFTER = frozenset(["احتجاجيه", "حاشده", "شعبيه", "تضامنيه", "جماهيريه", "سلميه", "احتجاجا"])
 _MARCH_BEFORE = frozenset(["خرجت", "خرج", "نظم", "نظمت", "نظموا", "شارك", "شاركوا", "شاركت", "انطلقت"])
 _TYPE_PRIORITY = {"arrest": 0, "curfew": 1, "raid": 5}
+_QUOTED_RE = re.compile(r'"[^"\n]{8,400}"')
+_HOLY_SITE_RE = re.compile(r"الاقصي|قبر|المسجد|الحرم|باحات")
 _ARMED_RE = re.compile(
     r"مسلح|الجيش|جيش|قوات|ميليشي|مليشي|المتمردين|ارهابي|عناصر|مقاتل|المقاومه|التنظيم|الحوثي"
 )
@@ -85,6 +87,7 @@ def _hits(layers: TextLayers) -> list[TriggerHit]:
     phrases = find_phrases(ntext)
     taken = [(p.start, p.end) for p in phrases]
     hits = [TriggerHit(*norm.to_original(p.start, p.end), p.trigger) for p in phrases]
+    quoted = [m.span() for m in _QUOTED_RE.finditer(ntext)]
     for match in _WORD_RE.finditer(ntext):
         start, end = match.span()
         if any(s < end and start < e for s, e in taken):
@@ -92,6 +95,12 @@ def _hits(layers: TextLayers) -> list[TriggerHit]:
         found = lookup_word(match.group())
         if found is None:
             continue
+        if (
+            not found.verbal
+            and found.trigger.role != "mode"
+            and any(s < start and end < e for s, e in quoted)
+        ):
+            continue  # a noun inside a quotation is what someone said, not what happened
         trigger = _contextual(found.trigger, ntext, start, end)
         if trigger is None:
             continue
@@ -250,6 +259,21 @@ def _clause_mentions(
         by_type["PROTEST"] = [h for h in by_type["PROTEST"] if h.trigger.mode != "riot"]
         if not by_type["PROTEST"]:
             del by_type["PROTEST"]
+    # A protest's demands and denunciations are its message, not separate acts (تظاهرات لمطالبة الحكومة…).
+    if "PROTEST" in by_type:
+        for plover in ("REQUEST", "ACCUSE", "REJECT", "SUPPORT"):
+            by_type.pop(plover, None)
+    # Settlers storming a holy site to pray there: ACLED codes it as a demonstration.
+    raids = [h for h in by_type.get("COERCE", []) if h.trigger.mode == "raid"]
+    if raids and "مستوطن" in clause_text and _HOLY_SITE_RE.search(clause_text):
+        by_type["COERCE"] = [h for h in by_type["COERCE"] if h.trigger.mode != "raid"] or []
+        if not by_type["COERCE"]:
+            del by_type["COERCE"]
+        by_type.setdefault("PROTEST", []).append(
+            TriggerHit(
+                raids[0].start, raids[0].end, Trigger("PROTEST", "demo", "event", "اقتحم"), verbal=True
+            )
+        )
     # What a demand, a rejection, a threat or an accusation is about is not a happening of its own:
     # طالب بوقف إطلاق النار، هدد بإلغاء الاتفاق، اتهمه بمحاولة تهجير السكان.
     takers = [h for h in events if h.trigger.plover in _CONTENT_TAKERS]

@@ -116,6 +116,7 @@ def _drafts(
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
     title_places: dict[str, Place] = {}
+    main_country = _main_country(units)
     for unit, layers in units:
         mentions = find_mentions(layers)
         if not mentions:
@@ -140,6 +141,9 @@ def _drafts(
             if draft.place is None and draft.actor1 is not None:
                 draft.place = country_place(draft.actor1.actor.country)
                 draft.place_kind = "country"
+            if draft.place is None and main_country is not None:
+                draft.place = country_place(main_country)  # the country the article is about
+                draft.place_kind = "country"
             if draft.place_explicit and draft.place is not None:
                 recent[family] = (draft.place, index)
                 recent["any"] = (draft.place, index)
@@ -147,6 +151,18 @@ def _drafts(
                     title_places.setdefault(family, draft.place)
             drafts.append(draft)
     return drafts
+
+
+def _main_country(units: list[tuple[str, TextLayers]]) -> str | None:
+    """The country most places of the article lie in (the headline counting double)."""
+    counts: dict[str, float] = {}
+    for unit, layers in units:
+        for place in layers.places:
+            if place.place.country:
+                counts[place.place.country] = counts.get(place.place.country, 0.0) + (
+                    2.0 if unit == "title" else 1.0
+                )
+    return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 def _draft(
@@ -211,7 +227,10 @@ def _draft(
 
 
 def _same_actor(a: ActorMention | None, b: ActorMention | None) -> bool:
-    return a is None or b is None or a.key == b.key or a.actor.name_en == b.actor.name_en
+    """Actors that may be one: the same actor, or a state and an actor of that state (Israel, its army)."""
+    if a is None or b is None or a.key == b.key or a.actor.name_en == b.actor.name_en:
+        return True
+    return bool(a.actor.country) and a.actor.country == b.actor.country
 
 
 def _same_place(a: _Draft, b: _Draft) -> bool:

@@ -208,7 +208,7 @@ _ENTRIES: list[tuple[str, str, str, str | None, TriggerRole]] = [
     ("طالب/طالب", "مطالبة", "REQUEST", None, "event"),
     ("دعا/دعو دعت/دعو", "داعيا", "REQUEST", None, "event"),
     ("ناشد/ناشد", "", "REQUEST", None, "event"),
-    ("طلب/طلب", "", "REQUEST", None, "weak"),
+    ("طلبت/طلب", "", "REQUEST", None, "weak"),
     ("حث/حث", "", "REQUEST", None, "event"),
     ("رحب/رحب", "ترحيب", "SUPPORT", None, "event"),
     ("أشاد/شيد", "إشادة", "SUPPORT", None, "event"),
