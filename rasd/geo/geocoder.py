@@ -119,6 +119,14 @@ COMMON_WORD_NAMES = frozenset(
         "عالية",
         "مشهد",
         "الجديدة",
+        "الشمالية",
+        "الجنوبية",
+        "الشرقية",
+        "الغربية",
+        "الوسطى",
+        "الأبيض",
+        "بشار",
+        "براك",
         "السبت",
         "الأحد",
         "الاثنين",
@@ -278,7 +286,7 @@ class Geocoder:
             if entry.country in MENA:
                 score += 6
             if match_key(entry.name_ar) == match.key:
-                score += 8
+                score += 3
             if countries[entry.country]:
                 score += 8 + 2 * min(countries[entry.country], 4)
             if (entry.country, entry.admin1) in parent_keys or (
@@ -343,6 +351,8 @@ def _prior(entry: GazetteerEntry) -> float:
 
 
 def _strip_clitics(word: str) -> str:
+    if word.startswith(("لل", "ولل", "فلل")) and len(word) > 4:
+        word = "ال" + word[word.index("لل") + 2 :]  # للبيت is ل + البيت
     for prefix in ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             rest = word[len(prefix) :]
@@ -393,7 +403,7 @@ def _accepted(match: _Match, common_keys: set[str]) -> bool:
     if match.cue == "name_of" or not match.candidates:
         return False
     if match.key in common_keys:
-        if match.cue in ("place", "admin", "vicinity", "direction"):
+        if match.cue in ("place", "admin", "vicinity", "direction") or match.key.split()[0] in CUE_WORDS:
             return True
         # Before its parent, a common word counts only as a namesake in that parent: "الباب بريف حلب".
         keys = {(p.country, p.admin1) for p in match.parents}
