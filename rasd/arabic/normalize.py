@@ -1,7 +1,7 @@
 """Normalization of Arabic text for matching, keeping the way back to the original characters.
 
-``normalize`` maps each character of the input to zero, one or (for the lam-alef ligatures) two characters
-of the output: diacritics, tatweel and invisible controls are dropped; alef/hamza forms, alef maqsura, ta
+``normalize`` maps each character of the input to zero, one or (for presentation-form ligatures such as
+ﻷ and ﷲ) several characters of the output: diacritics, tatweel and invisible controls are dropped; alef/hamza forms, alef maqsura, ta
 marbuta, Persian letters, Arabic-Indic and Persian digits, quotes, Arabic punctuation and odd spaces are
 folded. For every output character it knows the offset of the input character it came from, so a span found
 on the normalized text maps back with ``NormalizedText.to_original``.
@@ -13,6 +13,7 @@ per character: news text has few dropped characters, and this keeps ``normalize`
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -32,9 +33,13 @@ _LETTER_FOLD = {
     "ۀ": "ه",
     "ە": "ه",
     "ھ": "ه",
+    # Letters for sounds Arabic lacks, in transliterated names: ڤيتنام is فيتنام.
+    "ڤ": "ف",
+    "پ": "ب",
+    "چ": "ج",
+    "گ": "ك",
+    "ژ": "ز",
 }
-# Presentation-form lam-alef ligatures (one character in, two out).
-_LIGATURES = {chr(c): "لا" for c in range(0xFEF5, 0xFEFD)}
 _DIGITS = {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
 _PUNCT = {
     "،": ",",
@@ -83,21 +88,37 @@ INVISIBLE = frozenset(
 _DROPPED = MARKS | INVISIBLE | {TATWEEL}
 _TRAILING = MARKS | {TATWEEL}
 
-_TABLE: dict[str, str] = {
+_BASE_TABLE: dict[str, str] = {
     **_LETTER_FOLD,
-    **_LIGATURES,
     **_DIGITS,
     **_PUNCT,
     **_SPACES,
     **{c: "" for c in _DROPPED},
 }
-_REPLACEMENTS = tuple(_TABLE.items())
+
+
+def _presentation_forms() -> dict[str, str]:
+    """Arabic presentation forms (PDF and old-web text) as their letters, folded: ﻷ → لا, ﷲ → الله."""
+    forms = {}
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFD)):
+        char = chr(code)
+        letters = unicodedata.normalize("NFKC", char)
+        if letters != char:
+            forms[char] = "".join(_BASE_TABLE.get(c, c) for c in letters)
+    return forms
+
+
+_PRESENTATION = _presentation_forms()
+_TABLE: dict[str, str] = {**_PRESENTATION, **_BASE_TABLE}
+_REPLACEMENTS = tuple(_BASE_TABLE.items())
+_PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+_PRESENTATION_TRANSLATION = str.maketrans(_PRESENTATION)
 # Only drops marks, tatweel and controls: the "light" form in which the clitic lexicon is kept.
 _STRIP_TRANSLATION = str.maketrans({c: "" for c in _DROPPED})
 # Characters whose normalized form is not exactly one character: where the offset map changes.
 _RESIZED = "".join(sorted(c for c, v in _TABLE.items() if len(v) != 1))
 _RESIZED_RE = re.compile("[" + re.escape(_RESIZED) + "]+")
-_LIGATURE_RE = re.compile("[" + "".join(_LIGATURES) + "]")
+_EXPANDING_RE = re.compile("[" + re.escape("".join(sorted(c for c, v in _TABLE.items() if len(v) > 1))) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,16 +188,16 @@ def normalize(text: str) -> NormalizedText:
     shift = 0  # normalized offset minus original offset, before the current run
     for match in _RESIZED_RE.finditer(text):
         run_start, run_end = match.span()
-        if _LIGATURE_RE.search(text, run_start, run_end) is None:
+        if _EXPANDING_RE.search(text, run_start, run_end) is None:
             # A run of dropped characters (the common case): one anchor after it.
             shift -= run_end - run_start
             _anchor(norm_starts, orig_starts, run_end + shift, run_end)
             continue
         for i in range(run_start, run_end):
             size = len(_TABLE[text[i]])
-            if size == 2:
-                # The second character of a ligature's expansion comes from the same original character.
-                _anchor(norm_starts, orig_starts, i + shift + 1, i)
+            for extra in range(1, size):
+                # Every character of a ligature's expansion comes from the same original character.
+                _anchor(norm_starts, orig_starts, i + shift + extra, i)
             shift += size - 1
             _anchor(norm_starts, orig_starts, i + 1 + shift, i + 1)
     return NormalizedText(text, folded, tuple(norm_starts), tuple(orig_starts))
@@ -192,6 +213,8 @@ def _anchor(norm_starts: list[int], orig_starts: list[int], norm: int, orig: int
 
 def normalize_text(text: str) -> str:
     """Only the normalized string, for keys and look-ups (same folding as ``normalize``)."""
+    if _PRESENTATION_RE.search(text) is not None:
+        text = text.translate(_PRESENTATION_TRANSLATION)  # rare (PDF text); its values are folded already
     # A membership test and str.replace per mapped character runs at C speed, several times faster than
     # str.translate with a dict (which looks every character up); no replacement produces another key.
     for char, folded in _REPLACEMENTS:

@@ -41,6 +41,13 @@ def test_ligature_expands_and_maps_back_to_its_one_character() -> None:
     norm = normalize("ﻷحمد")
     assert norm.text == "لاحمد"
     assert norm.offsets == (0, 0, 1, 2, 3)
+    norm = normalize("قال ﷲ ﺃﺣﻤﺪ")
+    assert norm.text == "قال الله احمد"
+    assert norm.to_original(4, 8) == (4, 5)
+
+
+def test_letters_of_transliterated_names_fold_to_arabic_ones() -> None:
+    assert normalize_text("ڤيتنام وپاكستان") == "فيتنام وباكستان"
 
 
 def test_strip_marks_keeps_letters_as_written() -> None:
@@ -52,7 +59,7 @@ _ALPHABET = st.sampled_from(
     + list("أإآٱىةؤئ")
     + ["\u064b", "\u064e", "\u0651", "\u0652", "\u0640", "\u200f", "\u200c", "\ufeff"]
     + list("٠١٢٣۴۵0123 ،؛؟«»“”.\n")
-    + ["\ufef7", "\ufefb", "x", "Q"]
+    + ["\ufef7", "\ufefb", "\ufdf2", "\ufe8d", "\ufe83", "ڤ", "x", "Q"]
 )
 
 
