@@ -323,7 +323,7 @@ def _near(a: GazetteerEntry, b: GazetteerEntry, km: float) -> bool:
 
 def _adjective(text: str, end: int) -> bool:
     """``روسياً`` (Russian, with tanween) is an adjective, not the country."""
-    return text[end : end + 1] == "\u064b"
+    return "\u064b" in text[end - 1 : end + 1]
 
 
 def _indexable(key: str, entry: GazetteerEntry) -> bool:
