@@ -40,7 +40,7 @@ def test_lookup_folds_hamza_ta_marbuta_and_alef_maqsura() -> None:
 
 def test_places_have_latin_names_and_latin_lookup_tolerates_spellings() -> None:
     gazetteer = default_gazetteer()
-    aleppo = [e for e in gazetteer.lookup("حلب") if e.kind == "place"][0]
+    aleppo = next(e for e in gazetteer.lookup("حلب") if e.kind == "place")
     assert aleppo.name_en == "Aleppo"
     assert any(e.admin1 == "Latakia" for e in gazetteer.lookup("Lattakia"))
     assert any(e.admin1 == "Rif Dimashq" for e in gazetteer.lookup("Rural Damascus"))
