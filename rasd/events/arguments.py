@@ -478,7 +478,7 @@ def _opens_period(layers: TextLayers, timex: Timex) -> bool:
 
 
 def assign_date(
-    mention: Mention, layers: TextLayers, published: datetime | None
+    mention: Mention, layers: TextLayers, published: datetime | None, today_stated: bool = False
 ) -> tuple[str | None, str | None, str | None]:
     """(date, precision, the words that gave it) of a mention."""
     for start, end in (mention.clause, mention.sentence):
@@ -500,7 +500,8 @@ def assign_date(
         return None, None, None
     if published is None:
         return None, None, None
-    return published.date().isoformat(), "week", None
+    # An article that dates its news "today" tells of today's happenings unless it says otherwise.
+    return published.date().isoformat(), ("day" if today_stated else "week"), None
 
 
 def country_place(country: str | None) -> Place | None:

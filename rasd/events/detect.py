@@ -127,6 +127,8 @@ def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger |
         return None
     if trigger.role == "death" and _NAMED_AFTER_RE.search(ntext, max(0, start - 12), start):
         return None
+    if trigger.lemma == "عدوان" and ntext[start:end].lstrip("وفبل").startswith(("ال", "ل")):
+        return None  # "the aggression": the war as a whole, not one attack
     if trigger.plover == "COERCE" and prev_word.startswith(("مذكر", "لمذكر")):
         return None  # an arrest warrant is not an arrest
     word = ntext[start:end]

@@ -36,7 +36,7 @@ from rasd.model import AnnotatedArticle, Article, Event, Place, Span
 
 MIN_CONFIDENCE = 0.5
 _MERGEABLE_MODALITIES = frozenset({"asserted", "reported", "claimed"})
-_MODALITY_RANK = {"claimed": 3, "reported": 2, "asserted": 1}
+_MODALITY_RANK = {"claimed": 3, "asserted": 2, "reported": 1}
 
 
 @dataclass(slots=True)
@@ -117,6 +117,12 @@ def _drafts(
     drafts: list[_Draft] = []
     title_places: dict[str, Place] = {}
     main_country = _main_country(units)
+    today = published.date().isoformat() if published else None
+    today_stated = any(
+        t.value == today and t.precision == "day"
+        for _, layers in units
+        for t in layers.timexes
+    )
     for unit, layers in units:
         mentions = find_mentions(layers)
         if not mentions:
@@ -128,7 +134,8 @@ def _drafts(
         for index, mention in enumerate(mentions):
             if mention.aggregate and mention.role == "death":
                 continue
-            draft = _draft(mention, unit, layers, actors, places, quantities, published, article)
+            in_lede = unit == "title" or mention.sentence[0] <= _lede_end(layers)
+            draft = _draft(mention, unit, layers, actors, places, quantities, published, today_stated and in_lede)
             if draft is None:
                 continue
             family = family_of(draft.plover)
@@ -153,6 +160,11 @@ def _drafts(
     return drafts
 
 
+def _lede_end(layers: TextLayers) -> int:
+    """Where the lede (the first two sentences) ends."""
+    return layers.sentences[1].start if len(layers.sentences) > 1 else len(layers.text)
+
+
 def _main_country(units: list[tuple[str, TextLayers]]) -> str | None:
     """The country most places of the article lie in (the headline counting double)."""
     counts: dict[str, float] = {}
@@ -173,11 +185,11 @@ def _draft(
     places: list[PlaceSpan],
     quantities: list[Any],
     published: datetime | None,
-    article: Article,
+    today_stated: bool,
 ) -> _Draft | None:
     actor1, actor2 = assign_actors(mention, layers, actors)
     place_span = assign_place(mention, places, layers)
-    date, precision, _ = assign_date(mention, layers, published)
+    date, precision, _ = assign_date(mention, layers, published, today_stated)
     fatalities = count_fatalities(mention, layers, quantities)
     modality = modality_of(mention, layers, actor1, actors)
     if (
