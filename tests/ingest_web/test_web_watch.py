@@ -128,9 +128,10 @@ def test_kill_9_and_restart_loses_nothing_and_stores_nothing_twice(site: LocalSi
     assert stored_before < len(site.items)
 
     site.page_delay = 0.0
-    finished = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=60)
-    assert finished.returncode == 0, finished.stderr
-    store = open_store(db)
+    restarted = watcher_for(config, db)
+    [report] = restarted.run_once()
+    assert report.failed == 0
+    store = restarted.store
     assert store.count_articles() == len(site.items)
     for slug in site.slugs:
         assert store.get_fetch_state(site.url(f"/articles/{slug}.html")).status == 200
