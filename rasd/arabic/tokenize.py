@@ -141,8 +141,10 @@ def _arabic_pieces(surface: str) -> tuple[_Piece, ...]:
         key = stem_base(seg.lemma_base) if kind == "word" else norm
         pieces.append((begin, stop, piece, norm, key, kind))
         begin = stop
-    if len(pieces) == 1 and len(light) == 1 and light in "وفبلك" and surface.endswith(TATWEEL):
-        return ((0, len(surface), surface, light, light, "proclitic"),)  # لـ«الشرق الأوسط»
+    if surface.endswith(TATWEEL) and (light in ("و", "ف", "ب", "ل", "ك") or light == "ال"):
+        # A clitic written apart with tatweel: لـ«الشرق الأوسط», الـ20
+        apart: TokenKind = "article" if light == "ال" else "proclitic"
+        return ((0, len(surface), surface, light, light, apart),)
     return tuple(pieces)
 
 

@@ -139,3 +139,9 @@ def test_tokens_always_slice_the_original(text: str) -> None:
     for token in tokenize(text) + word_tokens(text):
         assert text[token.start : token.end] == token.text
         assert token.text.strip() == token.text and token.text
+
+
+def test_clitics_written_apart_with_tatweel() -> None:
+    # The seed: «مصادر محلية لـ«الشرق الأوسط»»; Al Mayadeen: «الكتيبة الـ53»
+    assert pieces("لـ«الشرق") == [("لـ", "proclitic"), ("«", "punct"), ("ال", "article"), ("شرق", "word")]
+    assert pieces("الـ53") == [("الـ", "article"), ("53", "number")]
