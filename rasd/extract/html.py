@@ -292,8 +292,10 @@ def _publication_time(
         if document.published_hint:
             return document.published_hint, "minute" if "T" in document.published_hint else "day"
         return None, None
-    if page.published_meta and page.published_meta.startswith(day) and len(page.published_meta) >= 16:
-        return page.published_meta[:16].replace(" ", "T"), "minute"
+    for stamp in (page.published_meta, document.published_hint):
+        # The page's metadata or the feed item that led to it may give the time of that same day.
+        if stamp and stamp.startswith(day) and len(stamp) >= 16:
+            return stamp[:16].replace(" ", "T"), "minute"
     return day, "day"
 
 

@@ -80,6 +80,7 @@ def test_gold_pages_titles_dates_and_text(news_dir: Path):
     report = evaluate_html(news_dir / "html_pages", baselines=False)
     assert report.metrics["title_exact"] == 1.0
     assert report.metrics["date_accuracy"] == 1.0
+    assert report.metrics["other_date_accuracy"] == 1.0
     assert report.metrics["text_f1"] >= 0.97
     assert report.metrics["snippet_accuracy"] == 1.0
 
