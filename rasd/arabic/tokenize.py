@@ -116,6 +116,10 @@ def _analyse(surface: str) -> tuple[_Piece, ...]:
 
 def _arabic_pieces(surface: str) -> tuple[_Piece, ...]:
     light = strip_marks(surface)
+    if surface.endswith(TATWEEL) and light in _CLITICS_APART:
+        # A clitic written apart with tatweel: لـ«الشرق الأوسط», الـ20
+        apart: TokenKind = "article" if light == "ال" else "proclitic"
+        return ((0, len(surface), surface, light, light, apart),)
     # Where each letter of the light form sits in the written word (marks and tatweel are skipped).
     positions = [i for i, char in enumerate(surface) if char not in _SKIPPED] if light != surface else None
     seg = segment(light)
@@ -141,11 +145,8 @@ def _arabic_pieces(surface: str) -> tuple[_Piece, ...]:
         key = stem_base(seg.lemma_base) if kind == "word" else norm
         pieces.append((begin, stop, piece, norm, key, kind))
         begin = stop
-    if surface.endswith(TATWEEL) and (light in ("و", "ف", "ب", "ل", "ك") or light == "ال"):
-        # A clitic written apart with tatweel: لـ«الشرق الأوسط», الـ20
-        apart: TokenKind = "article" if light == "ال" else "proclitic"
-        return ((0, len(surface), surface, light, light, apart),)
     return tuple(pieces)
 
 
 _SKIPPED = frozenset(MARKS | INVISIBLE | {TATWEEL})
+_CLITICS_APART = frozenset(("و", "ف", "ب", "ل", "ك", "ال"))
