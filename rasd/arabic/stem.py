@@ -2,8 +2,9 @@
 
 ``stem`` takes any written word, drops its clitics (``rasd.arabic.clitics``: the lexicon-guarded segmenter
 the tokenizer uses), normalizes it (``normalize_text``) and removes inflection suffixes: the feminine plural
-ات, the sound plural and dual ون/ين/ان, ta marbuta, and the accusative alef. A suffix is removed only when
-its alternation is attested in news (``سوريين`` ↔ ``سوريون``, ``الطرفان`` ↔ ``الطرفين``), which keeps
+ات, the sound plural and dual ون/ين/ان, the construct plural's ي, the perfect's ت and وا (``قالت``,
+``قالوا``), ta marbuta, and the accusative alef. A suffix is removed only when its alternation is attested
+in news (``سوريين`` ↔ ``سوريون``, ``الطرفان`` ↔ ``الطرفين``, ``قالت`` ↔ ``قالوا``), which keeps
 ``لبنان`` apart from ``لبن`` and ``فلسطين`` apart from ``فلسط``. Nisba ي is kept: ``مدني`` (civilian) is not
 ``مدن`` (cities), and ``سوريا`` (Syria) is not ``سوري`` (Syrian). Why this one and not snowball, ARLSTem2 or
 Tashaphyne: docs/evaluation.md, "Arabic text layer".
