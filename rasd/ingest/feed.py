@@ -13,14 +13,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lxml import html as lxml_html
 
 from rasd.errors import InputError
-from rasd.ingest.base import ReadOptions, make_document
+from rasd.ingest.base import ReadOptions
 from rasd.ingest.html import html_document, looks_like_html
+from rasd.ingest.text import make_document, read_limited
 from rasd.model import Document
 
 if TYPE_CHECKING:
@@ -186,10 +186,7 @@ class FeedReader:
         return source.lower().endswith(_FEED_SUFFIXES) or looks_like_feed(head)
 
     def read(self, source: str, options: ReadOptions) -> Iterator[Document | InputError]:
-        try:
-            raw = Path(source).read_bytes()
-        except OSError as exc:
-            raise InputError(f"{source}: cannot read ({exc.strerror})") from exc
+        raw = read_limited(source, options.max_bytes)
         feed = parse_feed(raw, feed_base_url(raw))
         yield from feed_documents(feed, source, options, self.fetcher() if self._follow else None)
 

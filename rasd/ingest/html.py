@@ -16,6 +16,7 @@ from pathlib import Path
 from rasd.errors import InputError
 from rasd.ingest.base import ReadOptions, make_document
 from rasd.ingest.decode import decode
+from rasd.ingest.text import read_limited
 from rasd.model import Document
 
 HTML_MEDIA_TYPE = "text/html"
@@ -111,13 +112,7 @@ class HtmlFileReader:
         return source.lower().endswith(_HTML_SUFFIXES) or looks_like_html(head)
 
     def read(self, source: str, options: ReadOptions) -> Iterator[Document | InputError]:
+        raw = read_limited(source, options.max_bytes)
         path = Path(source)
-        try:
-            size = path.stat().st_size
-            if size > options.max_bytes:
-                raise InputError(f"{source}: {size} bytes is over the {options.max_bytes}-byte limit")
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{source}: cannot read ({exc.strerror})") from exc
         fetched = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
         yield html_document(raw, source, fetched_at=fetched, options=options)

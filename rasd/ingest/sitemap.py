@@ -11,7 +11,6 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -19,6 +18,7 @@ from lxml import etree
 from rasd.errors import InputError
 from rasd.ingest.base import ReadOptions
 from rasd.ingest.html import html_document
+from rasd.ingest.text import read_limited
 from rasd.model import Document
 
 if TYPE_CHECKING:
@@ -154,10 +154,7 @@ class SitemapReader:
         return not source.startswith(("http://", "https://")) and looks_like_sitemap(head)
 
     def read(self, source: str, options: ReadOptions) -> Iterator[Document | InputError]:
-        try:
-            raw = Path(source).read_bytes()
-        except OSError as exc:
-            raise InputError(f"{source}: cannot read ({exc.strerror})") from exc
+        raw = read_limited(source, options.max_bytes)
         if self._fetcher is None:
             from rasd.ingest.fetch import Fetcher
 
