@@ -14,12 +14,15 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from rasd.arabic.normalize import normalize
 from rasd.corpora import find_article
 from rasd.evaluation import PRF, EvalReport
-from rasd.geo.geocoder import GeoContext, PlaceMention, find_places
+from rasd.geo.gazetteer import GazetteerEntry
+from rasd.geo.geocoder import GeoContext, PlaceMention, _place, default_geocoder, find_places
 
 WITHIN_KM = 25.0
 
@@ -44,15 +47,68 @@ def admin_key(name: str | None) -> str:
     return re.sub(r"[^a-z]", "", folded)
 
 
+def dictionary_baseline(text: str, context: GeoContext | None = None) -> list[PlaceMention]:
+    """The reference a geocoder must beat: whole-word gazetteer names (no clitics, cues or common-word
+    filter), each read as its most prominent place (a country, else the most populous)."""
+    geocoder = default_geocoder()
+    norm = normalize(text)
+    taken: list[tuple[int, int, GazetteerEntry]] = []
+    found = []
+    for end_index, (key, elided) in geocoder.automaton.iter(norm.text):
+        start, end = end_index - len(key) + 1, end_index + 1
+        if (
+            elided
+            or (start > 0 and norm.text[start - 1].isalpha())
+            or (end < len(norm.text) and norm.text[end].isalpha())
+        ):
+            continue
+        entries = geocoder.gazetteer.index[key]
+        best = max(entries, key=lambda e: (e.kind == "country", e.population))
+        found.append((start, end, best))
+    for start, end, entry in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, entry))
+    mentions = []
+    for start, end, entry in sorted(taken, key=lambda t: t[0]):
+        a, b = norm.to_original(start, end)
+        mentions.append(PlaceMention(a, b, text[a:b], _place(entry, None), entry.kind))
+    return mentions
+
+
 def read_gold(path: Path) -> list[dict[str, Any]]:
     with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def evaluate(gold: Path, geocode: Geocode = find_places) -> EvalReport:
-    """Detection P/R/F1 and resolution accuracies of ``geocode`` (the bundled geocoder) on a geo gold file."""
-    tp = fp = fn = 0
-    country_ok = admin1_ok = admin1_n = near_ok = near_n = 0
+@dataclass
+class _Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    country_ok: int = 0
+    admin1_ok: int = 0
+    admin1_n: int = 0
+    near_ok: int = 0
+    near_n: int = 0
+
+    def metrics(self) -> dict[str, float]:
+        return {
+            **PRF(self.tp, self.fp, self.fn).as_dict(),
+            "country_accuracy": self.country_ok / self.tp if self.tp else 0.0,
+            "admin1_accuracy": self.admin1_ok / self.admin1_n if self.admin1_n else 0.0,
+            "within_25km": self.near_ok / self.near_n if self.near_n else 0.0,
+            "n_gold": float(self.tp + self.fn),
+            "n_predicted": float(self.tp + self.fp),
+        }
+
+
+def evaluate(gold: Path, geocode: Geocode = find_places, baseline: bool = True) -> EvalReport:
+    """Detection P/R/F1 and resolution accuracies of ``geocode`` (the bundled geocoder) on a geo gold file.
+
+    ``by_type`` holds the figures per mention kind and per split (``split:dev``, ``split:test``);
+    ``baselines["dictionary"]`` the same figures for ``dictionary_baseline``."""
+    total = _Tally()
+    splits: dict[str, _Tally] = {}
     by_kind: dict[str, dict[str, float]] = {}
     missing: list[str] = []
     errors: list[str] = []
@@ -62,45 +118,54 @@ def evaluate(gold: Path, geocode: Geocode = find_places) -> EvalReport:
             missing.append(record["key"])
             continue
         start, end = record["scope"]
-        predicted = [m for m in geocode(article.text, None) if m.start >= start and m.end <= end]
-        unmatched = list(predicted)
+        unmatched = [m for m in geocode(article.text, None) if m.start >= start and m.end <= end]
+        tallies = (total, splits.setdefault(record.get("split", "dev"), _Tally()))
         for mention in record["mentions"]:
             kind = by_kind.setdefault(mention["kind"], {"n": 0, "found": 0, "country_ok": 0})
             kind["n"] += 1
             hit = next((p for p in unmatched if p.start < mention["end"] and mention["start"] < p.end), None)
             if hit is None:
-                fn += 1
+                for tally in tallies:
+                    tally.fn += 1
                 continue
             unmatched.remove(hit)
-            tp += 1
             kind["found"] += 1
             place = hit.place
-            if place.country == mention["country"]:
-                country_ok += 1
-                kind["country_ok"] += 1
-            else:
+            country_ok = place.country == mention["country"]
+            kind["country_ok"] += country_ok
+            if not country_ok:
                 errors.append(f"{record['key']} {mention['text']}: {place.country} ≠ {mention['country']}")
-            if mention["kind"] != "country" and mention["admin1"]:
-                admin1_n += 1
-                admin1_ok += place.country == mention["country"] and admin_key(place.admin1) == admin_key(
-                    mention["admin1"]
-                )
-            if mention["kind"] == "place" and place.lat is not None and place.lon is not None:
-                near_n += 1
-                near_ok += distance_km(place.lat, place.lon, mention["lat"], mention["lon"]) <= WITHIN_KM
-        fp += len(unmatched)
-    detection = PRF(tp, fp, fn)
-    metrics = {
-        **detection.as_dict(),
-        "country_accuracy": country_ok / tp if tp else 0.0,
-        "admin1_accuracy": admin1_ok / admin1_n if admin1_n else 0.0,
-        "within_25km": near_ok / near_n if near_n else 0.0,
-        "n_gold": float(tp + fn),
-        "n_predicted": float(tp + fp),
-    }
+            scored_admin1 = mention["kind"] != "country" and bool(mention["admin1"])
+            admin1_ok = country_ok and admin_key(place.admin1) == admin_key(mention["admin1"])
+            scored_near = mention["kind"] == "place" and mention["lat"] is not None
+            near_ok = False
+            if scored_near and place.lat is not None and place.lon is not None:
+                near_ok = distance_km(place.lat, place.lon, mention["lat"], mention["lon"]) <= WITHIN_KM
+            for tally in tallies:
+                tally.tp += 1
+                tally.country_ok += country_ok
+                tally.admin1_n += scored_admin1
+                tally.admin1_ok += scored_admin1 and admin1_ok
+                tally.near_n += scored_near
+                tally.near_ok += near_ok
+        for tally in tallies:
+            tally.fp += len(unmatched)
     for kind in by_kind.values():
         kind["recall"] = kind["found"] / kind["n"] if kind["n"] else 0.0
         kind["country_accuracy"] = kind["country_ok"] / kind["found"] if kind["found"] else 0.0
+    for name, tally in sorted(splits.items()):
+        by_kind[f"split:{name}"] = tally.metrics()
     notes = [f"{len(missing)} gold articles not found in ../shared"] if missing else []
     notes += errors[:20]
-    return EvalReport(task="geo", gold=str(gold), n=tp + fn, metrics=metrics, by_type=by_kind, notes=notes)
+    baselines = (
+        {"dictionary": evaluate(gold, dictionary_baseline, baseline=False).metrics} if baseline else {}
+    )
+    return EvalReport(
+        task="geo",
+        gold=str(gold),
+        n=total.tp + total.fn,
+        metrics=total.metrics(),
+        by_type=by_kind,
+        baselines=baselines,
+        notes=notes,
+    )
