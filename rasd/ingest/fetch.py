@@ -337,8 +337,8 @@ class Fetcher:
         current = url
         while True:
             self._check_url(current)
-            if self.policy.obey_robots and not self._robots_allow(current):
-                raise FetchError(current, "refused by the site's robots.txt", "robots")
+            if self.policy.obey_robots:
+                self._check_robots(current)
             response = self._get(current, headers, self.policy.max_bytes)
             if response.status not in _REDIRECTS:
                 return FetchResult(
@@ -422,7 +422,8 @@ class Fetcher:
         except httpx.TransportError as exc:
             raise FetchError(url, f"network error ({exc or type(exc).__name__})", "network") from exc
 
-    def _robots_allow(self, url: str) -> bool:
+    def _check_robots(self, url: str) -> None:
+        """Raise ``FetchError`` when the origin's robots.txt disallows ``url`` or cannot be read just now."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}".lower()
         with self._lock:
@@ -431,9 +432,14 @@ class Fetcher:
             rules = self._load_robots(origin)
             with self._lock:
                 self._robots[origin] = rules
-        if rules.parser is None:
-            return rules.allow_all
-        return rules.parser.can_fetch(ROBOTS_AGENT, url)
+        if rules.unavailable:
+            # Status 503 marks it as passing: the watcher asks again at its next poll.
+            raise FetchError(
+                url, f"robots.txt unavailable ({rules.unavailable}); not fetching for now", "robots", 503
+            )
+        allowed = rules.allow_all if rules.parser is None else rules.parser.can_fetch(ROBOTS_AGENT, url)
+        if not allowed:
+            raise FetchError(url, "refused by the site's robots.txt", "robots")
 
     def _load_robots(self, origin: str) -> _Robots:
         """The origin's robots.txt rules, kept for an hour (ten minutes when it could not be read)."""
@@ -452,14 +458,14 @@ class Fetcher:
                     break
                 url = urljoin(url, response.headers["location"])
         except FetchError as error:
-            if error.kind == "refused":
-                raise
+            if error.kind in ("refused", "network"):
+                raise  # the site itself is out of reach: say so, rather than blame its robots.txt
             # RFC 9309: an unreachable robots.txt means "disallow all" for now; an oversized one is ignored.
-            return _Robots(None, error.kind == "too_large", None, now + 600)
+            return _Robots(None, error.kind == "too_large", None, now + 600, str(error))
         if 400 <= response.status < 500:
             return _Robots(None, True, None, now + 3600)
         if response.status >= 300:
-            return _Robots(None, False, None, now + 600)
+            return _Robots(None, False, None, now + 600, f"HTTP {response.status}")
         parser = RobotFileParser()
         parser.parse(response.body.decode("utf-8", "replace").splitlines())
         delay = parser.crawl_delay(ROBOTS_AGENT)
@@ -474,6 +480,7 @@ class _Robots:
     allow_all: bool
     crawl_delay: float | None
     expires_at: float
+    unavailable: str | None = None
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from local_web import LocalSite
+from local_web import LocalSite, Response
 
 from rasd.ingest.fetch import AddressGuard, Fetcher, FetchError, FetchPolicy
 
@@ -189,3 +189,19 @@ def test_requests_to_one_host_are_spaced_by_the_minimum_interval(site: LocalSite
         for _ in range(3):
             client.fetch(site.url(f"/articles/{site.slugs[0]}.html"))
     assert sleeps.calls == [2.0, 4.0, 6.0]
+
+
+def test_an_unreadable_robots_txt_means_not_now(site: LocalSite, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setitem(site.routes, "/robots.txt", lambda h: Response(503, b"down"))
+    before = site.hits["/pages/cnn_arabic_2013_syria_clashes.html"]
+    with fetcher() as client, pytest.raises(FetchError) as refused:
+        client.fetch(site.url("/pages/cnn_arabic_2013_syria_clashes.html"))
+    assert (refused.value.kind, refused.value.status) == ("robots", 503)
+    assert "robots.txt unavailable (HTTP 503)" in str(refused.value)
+    assert site.hits["/pages/cnn_arabic_2013_syria_clashes.html"] == before
+
+
+def test_a_missing_robots_txt_allows_everything(site: LocalSite, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setitem(site.routes, "/robots.txt", lambda h: Response(404, b"none"))
+    with fetcher() as client:
+        assert client.fetch(site.url("/private/secret.html")).status == 200
