@@ -203,6 +203,8 @@ class _Inflater:
         self._url = url
         self._limit = limit
         self._produced = 0
+        # "deflate" is zlib-wrapped by the standard, raw by some servers: raw is tried if zlib fails at once.
+        self._raw_deflate_fallback = encoding == "deflate"
         if encoding in ("", "identity"):
             self._decoder = None
         elif encoding in ("gzip", "x-gzip", "deflate"):
@@ -217,9 +219,14 @@ class _Inflater:
         try:
             while data:
                 piece = self._decoder.decompress(data, self._limit - self._produced + 1)
+                self._raw_deflate_fallback = False
                 out.append(self._count(piece))
                 data = self._decoder.unconsumed_tail
         except zlib.error as exc:
+            if self._raw_deflate_fallback:
+                self._raw_deflate_fallback = False
+                self._decoder = zlib.decompressobj(wbits=-zlib.MAX_WBITS)
+                return self.feed(data)
             raise FetchError(self._url, f"corrupt compressed body ({exc})", "network") from exc
         return b"".join(out)
 

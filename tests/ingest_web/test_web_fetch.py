@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import html
 import time
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from local_web import LocalSite, Response
 
-from rasd.ingest.fetch import AddressGuard, Fetcher, FetchError, FetchPolicy
+from rasd.ingest.fetch import AddressGuard, Fetcher, FetchError, FetchPolicy, _Inflater
 
 LOCAL = ("127.0.0.1",)
 
@@ -205,3 +206,12 @@ def test_a_missing_robots_txt_allows_everything(site: LocalSite, monkeypatch: py
     monkeypatch.setitem(site.routes, "/robots.txt", lambda h: Response(404, b"none"))
     with fetcher() as client:
         assert client.fetch(site.url("/private/secret.html")).status == 200
+
+
+@pytest.mark.parametrize("wbits", [zlib.MAX_WBITS, -zlib.MAX_WBITS, zlib.MAX_WBITS | 16])
+def test_deflate_zlib_raw_and_gzip_bodies_inflate_in_pieces(wbits: int):
+    body = b"<html><p>" + "قال مصدر عسكري إن العملية أسفرت عن مقتل عدد من المسلحين ".encode() * 200
+    compressor = zlib.compressobj(6, zlib.DEFLATED, wbits)
+    packed = compressor.compress(body) + compressor.flush()
+    inflater = _Inflater("gzip" if wbits > zlib.MAX_WBITS else "deflate", "https://example.org/", 10**6)
+    assert b"".join(inflater.feed(packed[i : i + 97]) for i in range(0, len(packed), 97)) == body
