@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -190,6 +191,7 @@ def _duals(text: str, taken: list[Quantity]) -> list[Quantity]:
     return found
 
 
+@lru_cache(maxsize=100_000)
 def _is_dual(word: str) -> bool:
     seg = segment(word)
     base = seg.base
@@ -264,8 +266,11 @@ def _numerals(ntext: str) -> list[_Numeral]:
     """Numerals of the normalized text: runs of digits and number words read as one value."""
     out: list[_Numeral] = []
     current: _Numeral | None = None
+    number_words = _number_words()
     for match in _WORD_RE.finditer(ntext):
         word = match.group()
+        if current is None and word not in number_words and not word[0].isdigit():
+            continue  # the common case: a word that is no number, with no numeral before it to extend
         adjacent = current is not None and ntext[current.end : match.start()].strip() == ""
         if word[0].isdigit():
             number = _digits_value(word)
@@ -288,6 +293,14 @@ def _numerals(ntext: str) -> list[_Numeral]:
 
 
 _TEEN_AHEAD = re.compile(r"\s+عشر")
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    """Every word ``_word_value`` reads as a number: the table forms with their proclitics and article."""
+    forms = {*_VAGUE, *_ELEVEN, *_UNITS, *_TENS, *_HUNDREDS, *_DUAL_MULTIPLIERS, *_MULTIPLIERS}
+    candidates = {prefix + article + form for prefix in _PREFIXES for article in ("", "ال") for form in forms}
+    return frozenset(word for word in candidates if _word_value(word) is not None)
 
 
 def _extend(current: _Numeral, word: str, end: int) -> bool:
@@ -322,6 +335,7 @@ _PREFIXES = ("", "و", "ب", "ل", "ف", "وب", "ول")
 _NOT_DEFINITE = frozenset({"اثنين", "اثنان", "واحد", "احد", "احدي"})  # الاثنين is Monday, الأحد Sunday
 
 
+@lru_cache(maxsize=200_000)
 def _word_value(word: str) -> tuple[float, bool, int, bool] | None:
     """(value, vague, length of a proclitic to skip, needs a following عشر) of one number word, or None."""
     for prefix in _PREFIXES:
