@@ -213,6 +213,11 @@ def evaluate_html(pages_dir: Path, *, baselines: bool = True) -> EvalReport:
     return report
 
 
+def evaluate(gold: Path) -> EvalReport:
+    """``rasd eval html FOLDER``: the scorer convention's name for ``evaluate_html``."""
+    return evaluate_html(gold)
+
+
 def _per_page(pages_dir: Path) -> Iterator[tuple[GoldPage, PageResult]]:
     for page in load_gold(pages_dir):
         yield page, run_rasd(page)
