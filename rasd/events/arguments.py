@@ -270,7 +270,7 @@ def _strip_clitic(word: str) -> str:
 
 def _hint(layers: TextLayers, candidate: ActorMention, mention: Mention) -> str | None:
     ntext = layers.normalized.text
-    nstart = layers.normalized.to_normalized(candidate.start, candidate.start)[0]
+    nstart = layers.to_normalized(candidate.start, candidate.start)[0]
     before = _words_before(ntext, nstart, 2)
     previous = _strip_clitic(before[-1]) if before else ""
     if candidate.actor.type is None and candidate.key and _is_locative(previous):
@@ -326,7 +326,7 @@ def assign_actors(
 
 def _is_gpe_location(actor: ActorMention, layers: TextLayers) -> bool:
     ntext = layers.normalized.text
-    nstart = layers.normalized.to_normalized(actor.start, actor.start)[0]
+    nstart = layers.to_normalized(actor.start, actor.start)[0]
     before = _words_before(ntext, nstart, 1)
     return bool(before) and _strip_clitic(before[-1]) in _LOCATIVE_BEFORE
 
@@ -473,7 +473,7 @@ def _timex_date(timex: Timex) -> tuple[str, str] | None:
 
 def _opens_period(layers: TextLayers, timex: Timex) -> bool:
     norm = layers.normalized
-    n_start = norm.to_normalized(timex.start, timex.start)[0]
+    n_start = layers.to_normalized(timex.start, timex.start)[0]
     return bool(_PERIOD_BEFORE_RE.search(norm.text[max(0, n_start - 12) : n_start]))
 
 
@@ -494,8 +494,8 @@ def assign_date(
             resolved = _timex_date(nearest)
             if resolved is not None:
                 return resolved[0], resolved[1], nearest.text
-    clause_text = layers.normalized.text[slice(*layers.normalized.to_normalized(*mention.clause))]
-    sentence_text = layers.normalized.text[slice(*layers.normalized.to_normalized(*mention.sentence))]
+    clause_text = layers.normalized_slice(*mention.clause)
+    sentence_text = layers.normalized_slice(*mention.sentence)
     if _BACKGROUND_RE.search(clause_text) or _BACKGROUND_RE.search(sentence_text):
         return None, None, None
     if published is None:

@@ -35,6 +35,8 @@ _NAMED_AFTER_RE = re.compile(r"(?:كتائب|لواء|مخيم|مستشفي|شا
 _MARCH_AFTER = frozenset(["احتجاجيه", "حاشده", "شعبيه", "تضامنيه", "جماهيريه", "سلميه", "احتجاجا"])
 _MARCH_BEFORE = frozenset(["خرجت", "خرج", "نظم", "نظمت", "نظموا", "شارك", "شاركوا", "شاركت", "انطلقت"])
 _TYPE_PRIORITY = {"arrest": 0, "curfew": 1, "raid": 5}
+_ONE_AGGRESSION_AFTER = re.compile(r"\s+(?:جوي|جويا|اسرائيلي|اسرائيليا|صاروخي|مدفعي|امريكي|اميركي|تركي)")
+_ONE_AGGRESSION_BEFORE = frozenset(["شن", "شنت", "نفذ", "نفذت", "لعدوان", "بعدوان", "تصدت", "تصدي", "يشن"])
 _QUOTED_RE = re.compile(r'"[^"\n]{8,400}"')
 _HOLY_SITE_RE = re.compile(r"الاقصي|قبر|المسجد|الحرم|باحات")
 _ARMED_RE = re.compile(
@@ -127,8 +129,12 @@ def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger |
         return None
     if trigger.role == "death" and _NAMED_AFTER_RE.search(ntext, max(0, start - 12), start):
         return None
-    if trigger.lemma == "عدوان" and ntext[start:end].lstrip("وفبل").startswith(("ال", "ل")):
-        return None  # "the aggression": the war as a whole, not one attack
+    if trigger.lemma == "عدوان" and not (
+        _ONE_AGGRESSION_AFTER.match(ntext, end) or prev_word in _ONE_AGGRESSION_BEFORE
+    ):
+        return (
+            None  # "the aggression on Gaza": the war as a whole, not one attack (عدوان جوي إسرائيلي is one)
+        )
     if trigger.plover == "COERCE" and prev_word.startswith(("مذكر", "لمذكر")):
         return None  # an arrest warrant is not an arrest
     word = ntext[start:end]
@@ -165,7 +171,7 @@ def clauses_of(layers: TextLayers) -> list[tuple[tuple[int, int], tuple[int, int
     norm = layers.normalized
     out: list[tuple[tuple[int, int], tuple[int, int]]] = []
     for sentence in layers.sentences:
-        n_start, n_end = norm.to_normalized(sentence.start, sentence.end)
+        n_start, n_end = layers.to_normalized(sentence.start, sentence.end)
         cuts = [n_start]
         cuts += [m.start() for m in _CLAUSE_RE.finditer(norm.text, n_start, n_end) if m.start() > n_start + 8]
         cuts.append(n_end)
@@ -194,7 +200,7 @@ def find_mentions(layers: TextLayers) -> list[Mention]:
             k += 1
         if not in_clause:
             continue
-        clause_text = layers.normalized.text[slice(*layers.normalized.to_normalized(*clause))]
+        clause_text = layers.normalized_slice(*clause)
         modes = [h.trigger.mode for h in in_clause if h.trigger.role == "mode" and h.trigger.mode]
         deaths = [h for h in in_clause if h.trigger.role == "death"]
         made = _clause_mentions(in_clause, clause, sentence, modes, deaths, clause_text)
@@ -210,7 +216,7 @@ def find_mentions(layers: TextLayers) -> list[Mention]:
             nearest.deaths += [(d.start, d.end) for d in deaths]
             nearest.modes += modes
             continue
-        clause_text = layers.normalized.text[slice(*layers.normalized.to_normalized(*clause))]
+        clause_text = layers.normalized_slice(*clause)
         if _FUNERAL_RE.search(clause_text):
             continue
         durations = any(

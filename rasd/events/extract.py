@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from rasd.arabic.numbers import find_quantities
 from rasd.events.arguments import (
     ActorMention,
     actor_candidates,
@@ -117,25 +116,23 @@ def _drafts(
     drafts: list[_Draft] = []
     title_places: dict[str, Place] = {}
     main_country = _main_country(units)
+    strays = _stray_countries(units)
     today = published.date().isoformat() if published else None
     today_stated = any(
-        t.value == today and t.precision == "day"
-        for _, layers in units
-        for t in layers.timexes
+        t.value == today and t.precision == "day" for _, layers in units for t in layers.timexes
     )
     for unit, layers in units:
         mentions = find_mentions(layers)
         if not mentions:
             continue
         actors = actor_candidates(layers)
-        places = usable_places(layers)
-        quantities = find_quantities(layers.text)
+        places = [p for p in usable_places(layers) if p.place.country not in strays]
         recent: dict[str, tuple[Place, int]] = {}
         for index, mention in enumerate(mentions):
             if mention.aggregate and mention.role == "death":
                 continue
             in_lede = unit == "title" or mention.sentence[0] <= _lede_end(layers)
-            draft = _draft(mention, unit, layers, actors, places, quantities, published, today_stated and in_lede)
+            draft = _draft(mention, unit, layers, actors, places, published, today_stated and in_lede)
             if draft is None:
                 continue
             family = family_of(draft.plover)
@@ -165,6 +162,23 @@ def _lede_end(layers: TextLayers) -> int:
     return layers.sentences[1].start if len(layers.sentences) > 1 else len(layers.text)
 
 
+def _stray_countries(units: list[tuple[str, TextLayers]]) -> set[str]:
+    """Countries named once, by one settlement, in an article about other countries: a misread place name
+    (الرمثا in Shebaa Farms read as the Jordanian town) is likelier than a lone foreign village."""
+    settlements: dict[str, int] = {}
+    mentions: dict[str, int] = {}
+    for _, layers in units:
+        for place in layers.places:
+            country = place.place.country
+            if not country:
+                continue
+            mentions[country] = mentions.get(country, 0) + 1
+            if place.kind in ("place", "adm2"):
+                settlements[country] = settlements.get(country, 0) + 1
+    others = sum(mentions.values())
+    return {c for c, n in mentions.items() if n == 1 and settlements.get(c) == 1 and others - n >= 3}
+
+
 def _main_country(units: list[tuple[str, TextLayers]]) -> str | None:
     """The country most places of the article lie in (the headline counting double)."""
     counts: dict[str, float] = {}
@@ -183,14 +197,13 @@ def _draft(
     layers: TextLayers,
     actors: list[ActorMention],
     places: list[PlaceSpan],
-    quantities: list[Any],
     published: datetime | None,
     today_stated: bool,
 ) -> _Draft | None:
     actor1, actor2 = assign_actors(mention, layers, actors)
     place_span = assign_place(mention, places, layers)
     date, precision, _ = assign_date(mention, layers, published, today_stated)
-    fatalities = count_fatalities(mention, layers, quantities)
+    fatalities = count_fatalities(mention, layers)
     modality = modality_of(mention, layers, actor1, actors)
     if (
         modality == "asserted"
@@ -200,8 +213,7 @@ def _draft(
         and date > published.date().isoformat()
     ):
         modality = "planned"
-    norm = layers.normalized
-    clause_text = norm.text[slice(*norm.to_normalized(*mention.clause))]
+    clause_text = layers.normalized_slice(*mention.clause)
     confidence = mention.strength
     confidence += 0.1 if actor1 is not None else 0.0
     confidence += 0.1 if place_span is not None and place_span.kind != "country" else 0.0

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rasd.arabic.numbers import Quantity, find_quantities
+from rasd.arabic.numbers import Quantity
 from rasd.events.detect import Mention
 from rasd.events.layers import TextLayers
 
@@ -85,10 +85,9 @@ def count_fatalities(
     """The conservative number killed in the mention's clause (0 when no death is reported)."""
     if not mention.deaths:
         return Fatalities(0, None)
-    norm = layers.normalized
     best: Fatalities | None = None
     singles: list[Fatalities] = []
-    quantities = quantities if quantities is not None else find_quantities(layers.text)
+    quantities = quantities if quantities is not None else layers.quantities()
     for d_start, d_end in mention.deaths:
         scope_start = (
             mention.clause[0] if mention.clause[0] <= d_start < mention.clause[1] else mention.sentence[0]
@@ -96,7 +95,7 @@ def count_fatalities(
         scope_end = (
             mention.clause[1] if mention.clause[0] <= d_start < mention.clause[1] else mention.sentence[1]
         )
-        before = norm.text[slice(*norm.to_normalized(max(scope_start, d_start - 40), d_start))]
+        before = layers.normalized_slice(max(scope_start, d_start - 40), d_start)
         if _AGGREGATE_RE.search(before[-30:]) or _AGGREGATE_RE.search(_after(layers, d_end, scope_end)[:25]):
             continue
         found = _count_near(layers, quantities, d_start, d_end, scope_start, scope_end)
@@ -111,8 +110,7 @@ def count_fatalities(
 
 
 def _after(layers: TextLayers, start: int, end: int) -> str:
-    norm = layers.normalized
-    return norm.text[slice(*norm.to_normalized(start, min(end, start + 60)))]
+    return layers.normalized_slice(start, min(end, start + 60))
 
 
 def _count_near(

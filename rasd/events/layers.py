@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from rasd.arabic.normalize import NormalizedText, normalize
+from rasd.arabic.numbers import Quantity, find_quantities
 from rasd.arabic.sentences import split_sentences
 from rasd.model import Entity, Place, Sentence, Timex
 
@@ -40,6 +41,42 @@ class TextLayers:
     entities: list[Entity] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     places: list[PlaceSpan] = field(default_factory=list)
+    _to_norm: list[int] | None = field(default=None, repr=False)
+    _quantities: list[Quantity] | None = field(default=None, repr=False)
+
+    def quantities(self) -> list[Quantity]:
+        """The numbers of the text (``rasd.arabic.numbers``), found on first use."""
+        if self._quantities is None:
+            self._quantities = find_quantities(self.text)
+        return self._quantities
+
+    def to_normalized(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the normalized text made from ``text[start:end]`` (a table built once per text)."""
+        norm = self.normalized
+        if len(norm.norm_starts) == 1 and norm.norm_starts[0] == norm.orig_starts[0] == 0:
+            return start, end  # nothing was dropped or expanded: the offsets are the same
+        if self._to_norm is None:
+            self._to_norm = _original_to_normalized(norm)
+        return self._to_norm[start], self._to_norm[end]
+
+    def normalized_slice(self, start: int, end: int) -> str:
+        """The normalized form of ``text[start:end]``."""
+        a, b = self.to_normalized(start, end)
+        return self.normalized.text[a:b]
+
+
+def _original_to_normalized(norm: NormalizedText) -> list[int]:
+    """For each original offset (and the end), the first normalized offset at or after it."""
+    starts, origins, size = norm.norm_starts, norm.orig_starts, len(norm.text)
+    table: list[int] = []
+    for k, (n0, o0) in enumerate(zip(starts, origins, strict=True)):
+        n1 = starts[k + 1] if k + 1 < len(starts) else size
+        if o0 > len(table):
+            table.extend([n0] * (o0 - len(table)))  # dropped characters before this run
+        skip = len(table) - o0  # a ligature's second character shares its original offset
+        table.extend(range(n0 + max(skip, 0), n1))
+    table.extend([size] * (len(norm.original) + 1 - len(table)))
+    return table
 
 
 def _optional(module: str, name: str) -> Callable[..., Any] | None:

@@ -448,6 +448,7 @@ _NEVER = frozenset(
 )
 
 
+@cache
 def lookup_word(word: str) -> WordHit | None:
     """The trigger a normalized word stands for, trying it bare, without proclitics, then without a pronoun."""
     if word in _NEVER:

@@ -48,8 +48,7 @@ _THIRD_PARTY = re.compile(
 
 
 def _window(layers: TextLayers, start: int, end: int) -> str:
-    norm = layers.normalized
-    return norm.text[slice(*norm.to_normalized(start, end))]
+    return layers.normalized_slice(start, end)
 
 
 def modality_of(
@@ -117,7 +116,7 @@ def _source_actor(
     if cue_end is None:
         return None
     norm = layers.normalized
-    sentence_start = norm.to_normalized(mention.sentence[0], mention.sentence[0])[0]
+    sentence_start = layers.to_normalized(mention.sentence[0], mention.sentence[0])[0]
     speaker_at = norm.to_original(sentence_start + cue_end, sentence_start + cue_end)[0]
     for actor in actors:
         if speaker_at <= actor.start <= speaker_at + 12 and actor.start < mention.start:
