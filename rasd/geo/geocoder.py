@@ -412,10 +412,10 @@ def _accepted(match: _Match, common_keys: set[str]) -> bool:
     return True
 
 
-def _place(entry: GazetteerEntry, match: _Match, precision: int | None = None) -> Place:
+def _place(entry: GazetteerEntry, match: _Match | None, precision: int | None = None) -> Place:
     if precision is None:
         if entry.kind == "place":
-            precision = 2 if match.cue in ("vicinity", "direction") else 1
+            precision = 2 if match is not None and match.cue in ("vicinity", "direction") else 1
         elif entry.kind in ("adm2", "region"):
             precision = 2 if entry.admin1 else 3
         else:

@@ -108,3 +108,16 @@ def test_an_unknown_village_is_placed_by_its_parent() -> None:
 
 def test_hashtags_are_read_as_words() -> None:
     assert the("أعلنت وزارة خارجية #كوريا_الجنوبية", "كوريا").place.country == "KR"
+
+
+def test_the_dateline_sets_the_country_of_the_article() -> None:
+    assert the("اشتباكات في طرابلس", "طرابلس", GeoContext(dateline="بيروت")).place.country == "LB"
+
+
+def test_a_direction_before_a_country_stays_a_country_level_place() -> None:
+    syria = the("انتشار في شمال شرقي سوريا", "سوريا").place
+    assert (syria.country, syria.geo_precision) == ("SY", 3)
+
+
+def test_empty_and_latin_text_have_no_places() -> None:
+    assert places("") == [] and places("Damascus") == []
