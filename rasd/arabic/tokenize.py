@@ -65,20 +65,21 @@ def word_tokens(text: str) -> list[Token]:
     """Whole words of ``text`` (clitics left on), numbers and punctuation, with offsets."""
     tokens: list[Token] = []
     append = tokens.append
-    cache = _WHOLE
-    for match in _TOKEN_RE.finditer(text):
-        surface = match.group()
-        whole = cache.get(surface)
-        if whole is None:
-            whole = _analyse_whole(surface, match.lastgroup)
-        start = match.start()
-        append(Token(surface, start, start + len(surface), whole[0], whole[1], whole[2]))
+    cache = _WHOLE.get
+    find = text.find
+    end = 0
+    for surface in _TOKEN_TEXT_RE.findall(text):
+        start = find(surface, end)
+        end = start + len(surface)
+        whole = cache(surface) or _analyse_whole(surface)
+        append(Token(surface, start, end, whole[0], whole[1], whole[2]))
     return tokens
 
 
-def _analyse_whole(surface: str, group: str | None) -> tuple[str, str, TokenKind]:
+def _analyse_whole(surface: str) -> tuple[str, str, TokenKind]:
     if len(_WHOLE) > 500_000:
         _WHOLE.clear()
+    group = _group(surface)
     if group == "arabic":
         found: tuple[str, str, TokenKind] = (normalize_text(surface), stem(surface), "word")
     else:
@@ -86,6 +87,12 @@ def _analyse_whole(surface: str, group: str | None) -> tuple[str, str, TokenKind
         found = (norm, key, kind)
     _WHOLE[surface] = found
     return found
+
+
+def _group(surface: str) -> str | None:
+    """Which alternative of the token pattern ``surface`` is: number, arabic, latin or punct."""
+    match = _TOKEN_RE.fullmatch(surface)
+    return match.lastgroup if match is not None else "punct"
 
 
 def _simple(surface: str, group: str | None) -> _Piece:
@@ -104,8 +111,7 @@ def _analyse(surface: str) -> tuple[_Piece, ...]:
     if len(_PIECES) + len(_SINGLE) > 500_000:
         _PIECES.clear()
         _SINGLE.clear()
-    match = _TOKEN_RE.fullmatch(surface)
-    group = match.lastgroup if match is not None else "punct"
+    group = _group(surface)
     pieces = _arabic_pieces(surface) if group == "arabic" else (_simple(surface, group),)
     if len(pieces) == 1 and pieces[0][2] == surface:
         _SINGLE[surface] = pieces[0][3:]
