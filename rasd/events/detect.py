@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from rasd.events.layers import TextLayers
-from rasd.events.lexicon import MODE_ORDER, Trigger, find_phrases, lookup_word
+from rasd.events.lexicon import MODE_ORDER, Trigger, WordHit, find_phrases, lookup_word
 
 _WORD_RE = re.compile(r"[\u0621-\u064a]+")
 # Where a new clause starts inside a sentence (on the normalized text).
@@ -23,7 +23,7 @@ _CLAUSE_RE = re.compile(
 )
 # Words that make a death count a running toll, not one happening.
 _AGGREGATE_RE = re.compile(
-    r"حصيل|ارتفع عدد|يرتفع عدد|ارتفاع عدد|الاجمالي|اجمالي|منذ بد|منذ اندلاع|منذ السابع|منذ 7|ليرتفع|المعترف بهم|"
+    r"حصيل(?!\S* (?:\S+ ){0,2}(?:ال)?(?:تفجير|هجوم|انفجار|غاره|قصف|مجزره|حادث|زلزال))|ارتفع عدد|يرتفع عدد|ارتفاع عدد|الاجمالي|اجمالي|منذ بد|منذ اندلاع|منذ السابع|منذ 7|ليرتفع|المعترف بهم|"
     r"العدد الاجمالي|خلال \d+ اعوام|منذ بدايه"
 )
 # Words that make an attack word a general state of war rather than one happening.
@@ -95,6 +95,8 @@ def _hits(layers: TextLayers) -> list[TriggerHit]:
         if any(s < end and start < e for s, e in taken):
             continue
         found = lookup_word(match.group())
+        if found is None and end - start >= 8:
+            found, end = _glued(match.group(), start)
         if found is None:
             continue
         if (
@@ -111,6 +113,21 @@ def _hits(layers: TextLayers) -> list[TriggerHit]:
         )
     hits.sort(key=lambda h: h.start)
     return _outside_names(hits, layers)
+
+
+def _glued(word: str, start: int) -> tuple[WordHit | None, int]:
+    """A trigger glued to the next word by a lost space (قصفهاموقعي, قامواباستهداف): the longest known head."""
+    for cut in range(len(word) - 3, 3, -1):
+        head = lookup_word(word[:cut])
+        if head is not None and head.trigger.role in ("event", "death") and lookup_word(word[cut:]) is None:
+            return head, start + cut
+        if head is None:
+            for prefix in ("قاموا", "قامت", "قام"):  # قامواباستهداف: an auxiliary glued to the verbal noun
+                if word.startswith(prefix) and cut == len(prefix):
+                    rest = lookup_word(word[cut:])
+                    if rest is not None and rest.trigger.role == "event":
+                        return rest, start + len(word)
+    return None, start + len(word)
 
 
 def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger | None:

@@ -68,7 +68,7 @@ _DUAL_WORDS = frozenset(["شهيدين", "شهيدان", "قتيلين", "قتي
 _PLURAL_HINT = re.compile(r"^(?:ال)?(?:[\u0621-\u064a]{2,}(?:ين|ون|ات)|شهداء|قتلي|اشخاص|مدنيين|عناصر)$")
 _INJURY_WORDS = re.compile(r"^[وف]?(?:اصابه|اصيب|اصابات|جرح|جرحي|جريح|اصيبوا)")
 _AGGREGATE_RE = re.compile(
-    r"حصيل|ارتفع عدد|يرتفع|ارتفاع عدد|الاجمالي|اجمالي|منذ بد|منذ اندلاع|منذ السابع|منذ 7|العدد الاجمالي"
+    r"حصيل(?!\S* (?:\S+ ){0,2}(?:ال)?(?:تفجير|هجوم|انفجار|غاره|قصف|مجزره|حادث|زلزال))|ارتفع عدد|يرتفع|ارتفاع عدد|الاجمالي|اجمالي|منذ بد|منذ اندلاع|منذ السابع|منذ 7|العدد الاجمالي"
 )
 _WORD = re.compile(r"[\u0621-\u064a0-9]+")
 
@@ -119,11 +119,13 @@ def _count_near(
     text = layers.text
     # A number written right after the death word: مقتل 52، استشهد 3 مواطنين، مقتل وإصابة العشرات.
     after = text[d_end:scope_end]
+    dates = [(t.start, t.end) for t in layers.timexes]
+    quantities = [q for q in quantities if not any(s <= q.start < e for s, e in dates)]  # 10 نيسان is a date
     for q in quantities:
         if q.value is None or not (d_end <= q.start < scope_end):
             continue
-        between = text[d_end : q.start]
-        words = _WORD.findall(between)
+        between = _without(text, d_end, q.start, dates)
+        words = [w for w in _WORD.findall(between) if w not in ("في", "خلال")]
         if len(between) <= 3 or (
             len(words) <= 1
             and (not words or _INJURY_WORDS.match(words[0]) or words[0] in ("نحو", "قرابه", "حوالي"))
@@ -157,6 +159,12 @@ def _count_near(
     ):
         return Fatalities(1, own)
     return None
+
+
+def _without(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` with the given spans (dates) cut out."""
+    kept = [c for i, c in enumerate(text[start:end], start) if not any(s <= i < e for s, e in spans)]
+    return "".join(kept)
 
 
 def _first_word(text: str) -> str | None:
