@@ -238,33 +238,72 @@ def _pg_quote(term: str) -> str:
 # --- snippets --------------------------------------------------------------------------------------
 
 
+_PARAGRAPH = re.compile(r"[^\n]+")
+# Paragraphs with a match compared, and paragraphs analyzed, at most per snippet: enough to find a good
+# excerpt, few enough to stay fast on long articles.
+_MAX_MATCHED = 3
+_MAX_ANALYZED = 12
+
+
 def snippet(text: str, phrases: Iterable[Phrase], width: int = 28) -> str:
     """An HTML excerpt of ``text`` around the densest run of matches, each matching word in ``<mark>``.
 
     A match is a whole phrase of the query in a row (one term for a single word), compared by index term,
     so ``الغارات`` is marked for a query ``غارة``; the marks cover the original characters of the article.
-    Without a match, the opening words.
+    Without a match, the opening words. Only paragraphs whose normalized text contains every term of a
+    phrase are analyzed, which keeps long articles cheap.
     """
-    analyzed = analyze(text)
-    if not analyzed:
-        return html.escape(text[:200])
-    terms = [t.term for t in analyzed]
-    marked_tokens: set[int] = set()
-    for phrase in {tuple(p) for p in phrases if p}:
+    wanted = [tuple(p) for p in dict.fromkeys(tuple(p) for p in phrases) if p]
+    best: tuple[int, list[IndexedTerm], list[int]] | None = None
+    matched = analyzed_count = 0
+    for paragraph in _PARAGRAPH.finditer(text):
+        folded = normalize_text(paragraph.group()).lower()
+        # A stem is (nearly always) a substring of the normalized word it comes from: a cheap pre-check.
+        if not any(all(term in folded for term in phrase) for phrase in wanted):
+            continue
+        analyzed_count += 1
+        analyzed = [
+            IndexedTerm(t.term, t.start + paragraph.start(), t.end + paragraph.start())
+            for t in analyze(paragraph.group())
+        ]
+        hits = _phrase_hits([t.term for t in analyzed], wanted)
+        if hits:
+            matched += 1
+            score = len({analyzed[i].term for i in hits}) * 1000 + len(hits)
+            if best is None or score > best[0]:
+                best = (score, analyzed, hits)
+        if matched >= _MAX_MATCHED or analyzed_count >= _MAX_ANALYZED:
+            break
+    if best is None:
+        opening = _PARAGRAPH.search(text)
+        start = opening.start() if opening else 0
+        analyzed = [
+            IndexedTerm(t.term, t.start + start, t.end + start) for t in analyze(text[start : start + 600])
+        ]
+        if not analyzed:
+            return html.escape(text[:200])
+        return _excerpt(text, analyzed, [], 0, width)
+    _, analyzed, hits = best
+    best_start, best_score = hits[0], -1
+    for h in hits:
+        window = [analyzed[i].term for i in hits if h <= i < h + width]
+        window_score = len(set(window)) * 100 + len(window)
+        if window_score > best_score:
+            best_start, best_score = h, window_score
+    return _excerpt(text, analyzed, hits, max(0, best_start - width // 4), width)
+
+
+def _phrase_hits(terms: list[str], phrases: list[Phrase]) -> list[int]:
+    marked: set[int] = set()
+    for phrase in phrases:
         size = len(phrase)
         for i in range(len(terms) - size + 1):
             if terms[i] == phrase[0] and tuple(terms[i : i + size]) == phrase:
-                marked_tokens.update(range(i, i + size))
-    hits = sorted(marked_tokens)
-    first = 0
-    if hits:
-        best_start, best_score = hits[0], -1
-        for h in hits:
-            window = [terms[i] for i in hits if h <= i < h + width]
-            score = len(set(window)) * 100 + len(window)
-            if score > best_score:
-                best_start, best_score = h, score
-        first = max(0, best_start - width // 4)
+                marked.update(range(i, i + size))
+    return sorted(marked)
+
+
+def _excerpt(text: str, analyzed: list[IndexedTerm], hits: list[int], first: int, width: int) -> str:
     last = min(len(analyzed), first + width) - 1
     start, end = analyzed[first].start, analyzed[last].end
     spans = sorted({(analyzed[i].start, analyzed[i].end) for i in hits if first <= i <= last})
