@@ -8,6 +8,8 @@ and share buttons. This module moves those into the article's fields and out of 
 
 from __future__ import annotations
 
+import html
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -72,8 +74,9 @@ class PageMetadata:
     title: str | None
     headings: tuple[str, ...]
     site_name: str | None
-    published_meta: str | None
+    published_stamps: tuple[str, ...]
     section: str | None = None
+    author: str | None = None
 
 
 def extract_html(document: Document) -> list[Article]:
@@ -93,6 +96,12 @@ def extract_html(document: Document) -> list[Article]:
     # Metadata is read before extraction, which prunes the tree; trafilatura's own metadata pass is skipped
     # (it costs more than the extraction, mostly guessing authors Rasd does not use).
     page = read_page_metadata(tree)
+    day = find_publication_date(markup, document.url)
+    if day is None or day.endswith("-01-01"):
+        # htmldate falls back to 1 January when it finds only a year; a date printed on the page is better.
+        printed = printed_date(tree)
+        if printed and (day is None or printed[:4] == day[:4]):
+            day = printed
     metadata_title = None if page.title else trafilatura_metadata.extract_title(tree)
     site_name = page.site_name or trafilatura_metadata.extract_sitename(tree)
     extracted = trafilatura.bare_extraction(
@@ -115,7 +124,7 @@ def extract_html(document: Document) -> list[Article]:
     if not body:
         return []
     text = PARAGRAPH_BREAK.join(body)
-    published, precision = _publication_time(document, markup, page, header)
+    published, precision = _publication_time(document, day, page, header)
     dateline = leading_dateline(body[0])
     source = document.source_hint or outlet_name(document.url, site_name)
     title = title or document.title_hint
@@ -128,7 +137,7 @@ def extract_html(document: Document) -> list[Article]:
             title=title,
             source=source,
             url=document.url,
-            byline=header.byline,
+            byline=header.byline or _author_byline(page.author, site_name),
             dateline=dateline,
             published=published,
             published_precision=precision,
@@ -140,26 +149,95 @@ def extract_html(document: Document) -> list[Article]:
 
 
 def read_page_metadata(tree: HtmlElement) -> PageMetadata:
-    """Headline candidates, site name, section and the machine-readable publication time of a page."""
+    """Headline candidates, site name, section, author and the machine-readable publication time of a page.
+
+    ``<meta>`` tags (Open Graph, article:*) come first; the page's JSON-LD article fills what they lack.
+    """
     headings = tuple(
         text for text in (_clean_line(h.text_content()) for h in tree.iter("h1", "h2")) if 0 < len(text) < 400
     )
+    metas: dict[str, str] = {}
+    for node in tree.iter("meta"):
+        key = node.get("property") or node.get("name") or node.get("itemprop")
+        content = (node.get("content") or "").strip()
+        if key and content:
+            metas.setdefault(key.strip().lower(), content)
 
     def meta(*names: str) -> str | None:
-        for name in names:
-            for node in tree.xpath(f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]'):
-                content = (node.get("content") or "").strip()
-                if content:
-                    return content
-        return None
+        return next((metas[name.lower()] for name in names if name.lower() in metas), None)
 
+    linked = json_ld_article(tree)
+    publisher = linked.get("publisher")
     return PageMetadata(
-        title=meta("og:title", "twitter:title"),
+        title=meta("og:title", "twitter:title") or _ld_text(linked.get("headline")),
         headings=headings,
-        site_name=meta("og:site_name", "application-name"),
-        published_meta=meta("article:published_time", "datePublished", "pubdate", "publish-date"),
-        section=meta("article:section"),
+        site_name=meta("og:site_name", "application-name")
+        or (_ld_text(publisher.get("name")) if isinstance(publisher, dict) else None),
+        published_stamps=tuple(
+            stamp
+            for stamp in (
+                meta("article:published_time", "datePublished", "pubdate", "publish-date"),
+                _ld_text(linked.get("datePublished")),
+            )
+            if stamp
+        ),
+        section=meta("article:section") or _ld_text(linked.get("articleSection")),
+        author=_ld_names(linked.get("author")),
     )
+
+
+_ARTICLE_TYPES = {
+    "Article",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "BlogPosting",
+    "Report",
+}
+
+
+def json_ld_article(tree: HtmlElement) -> dict[str, object]:
+    """The first schema.org article object of the page's JSON-LD (``@graph`` and lists searched), or ``{}``."""
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        pending = [data]
+        while pending:
+            item = pending.pop(0)
+            if isinstance(item, list):
+                pending.extend(item)
+            elif isinstance(item, dict):
+                kinds = item.get("@type")
+                kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+                if kinds & _ARTICLE_TYPES:
+                    return item
+                pending.extend(v for k, v in item.items() if k == "@graph")
+    return {}
+
+
+def _ld_text(value: object) -> str | None:
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return _clean_line(html.unescape(value))
+
+
+def _ld_names(value: object) -> str | None:
+    """The names of JSON-LD persons or organisations (``author``), joined with an Arabic comma."""
+    people = value if isinstance(value, list) else [value]
+    names = [_ld_text(p.get("name") if isinstance(p, dict) else p) for p in people]
+    kept = [n for n in names if n]
+    return "، ".join(kept) if kept else None
+
+
+def _author_byline(author: str | None, site_name: str | None) -> str | None:
+    """The metadata's author as a byline, unless it is only the outlet's own name."""
+    if not author or (site_name and _letters(author) == _letters(site_name)):
+        return None
+    return author
 
 
 def _letters(text: str) -> str:
@@ -276,9 +354,9 @@ def leading_dateline(first_paragraph: str) -> str | None:
 
 
 def _publication_time(
-    document: Document, markup: str, page: PageMetadata, header: _Header
+    document: Document, day: str | None, page: PageMetadata, header: _Header
 ) -> tuple[str | None, PublishedPrecision | None]:
-    """htmldate's day, refined to the minute by the page's own metadata or header line when they agree.
+    """The publication day, refined to the minute by the page's metadata or the feed when they agree.
 
     A category-and-time line printed above the headline is the outlet's own statement and wins over
     htmldate, which on some templates picks a sidebar's date.
@@ -287,16 +365,40 @@ def _publication_time(
         if header.printed_has_time:
             return header.printed_time.strftime("%Y-%m-%dT%H:%M"), "minute"
         return header.printed_time.strftime("%Y-%m-%d"), "day"
-    day = find_publication_date(markup, document.url)
     if day is None:
         if document.published_hint:
             return document.published_hint, "minute" if "T" in document.published_hint else "day"
         return None, None
-    for stamp in (page.published_meta, document.published_hint):
+    for stamp in (*page.published_stamps, document.published_hint):
         # The page's metadata or the feed item that led to it may give the time of that same day.
         if stamp and stamp.startswith(day) and len(stamp) >= 16:
             return stamp[:16].replace(" ", "T"), "minute"
     return day, "day"
+
+
+_DATE_HOLDER = re.compile(r"date|time|tmstmp|publish|posted", re.I)
+
+
+def printed_date(tree: HtmlElement) -> str | None:
+    """A day printed in the page's date element (``<time>``, or a class/id naming a date), read as Arabic
+    text by the time stage: ``الأربعاء، 28 آب/اغسطس 2013`` → ``2013-08-28``."""
+    from rasd.time import find_timexes
+
+    for node in tree.iter():
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "meta"):
+            continue
+        if node.tag != "time" and not _DATE_HOLDER.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            continue
+        text = " ".join(node.text_content().split())
+        if not 6 <= len(text) <= 120 or not any(c.isdigit() for c in text):
+            continue
+        for timex in find_timexes(text, None):
+            if timex.precision == "day" and timex.value and _ISO_DAY.fullmatch(timex.value):
+                return timex.value
+    return None
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def find_publication_date(markup: str, url: str | None) -> str | None:

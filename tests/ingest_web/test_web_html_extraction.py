@@ -120,3 +120,17 @@ def test_a_jawhara_fm_header_gives_category_and_minute(news_dir: Path):
     assert article.category == "سياسة"
     assert (article.published, article.published_precision) == ("2017-03-02T13:43", "minute")
     assert article.text.startswith("أكد الناطق الرسمي بإسم الجبهة الشعبية حمة الحمامي")
+
+
+def test_a_date_printed_in_arabic_beats_htmldates_new_year_fallback(news_dir: Path):
+    page = _page(news_dir, "cnn_arabic_2013_syria_clashes.html")
+    [article] = extract_html(html_document(page.read_bytes(), str(page)))
+    # The page prints «الأربعاء، 28 آب/اغسطس 2013»; htmldate, finding only the year, says 2013-01-01.
+    assert (article.published, article.published_precision) == ("2013-08-28", "day")
+
+
+def test_json_ld_gives_author_and_minute(news_dir: Path):
+    page = _page(news_dir, "1806793639.html")
+    [article] = extract_html(html_document(page.read_bytes(), str(page)))
+    assert article.byline == "ضحى عرفة"
+    assert (article.published, article.published_precision) == ("2020-12-25T01:59", "minute")
