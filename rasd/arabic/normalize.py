@@ -113,6 +113,9 @@ _TABLE: dict[str, str] = {**_PRESENTATION, **_BASE_TABLE}
 _REPLACEMENTS = tuple(_BASE_TABLE.items())
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 _PRESENTATION_TRANSLATION = str.maketrans(_PRESENTATION)
+_TRANSLATION = str.maketrans(_TABLE)
+# Below this length normalize_text translates; above it, it replaces character by character.
+_SHORT = 200
 # Only drops marks, tatweel and controls: the "light" form in which the clitic lexicon is kept.
 _STRIP_TRANSLATION = str.maketrans({c: "" for c in _DROPPED})
 # Characters whose normalized form is not exactly one character: where the offset map changes.
@@ -213,10 +216,12 @@ def _anchor(norm_starts: list[int], orig_starts: list[int], norm: int, orig: int
 
 def normalize_text(text: str) -> str:
     """Only the normalized string, for keys and look-ups (same folding as ``normalize``)."""
+    if len(text) < _SHORT:
+        return text.translate(_TRANSLATION)  # a word or a name: one table pass is cheapest
     if _PRESENTATION_RE.search(text) is not None:
         text = text.translate(_PRESENTATION_TRANSLATION)  # rare (PDF text); its values are folded already
-    # A membership test and str.replace per mapped character runs at C speed, several times faster than
-    # str.translate with a dict (which looks every character up); no replacement produces another key.
+    # On a text, a membership test and str.replace per mapped character run at C speed, several times faster
+    # than str.translate with a dict (which looks every character up); no replacement produces another key.
     for char, folded in _REPLACEMENTS:
         if char in text:
             text = text.replace(char, folded)
