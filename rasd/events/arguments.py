@@ -418,10 +418,18 @@ def _place_score(place: PlaceSpan, mention: Mention, layers: TextLayers) -> floa
     return specific + bonus + after - abs(place.start - mention.start) / 2000.0
 
 
+_DATELINE_RE = re.compile(r"^[^\n.]{0,80}?\((?:CNN|سي ان ان|رويترز|ا ف ب|فرانس برس)\)\s*[-–—]*")
+
+
 def usable_places(layers: TextLayers) -> list[PlaceSpan]:
-    """Places that are not part of an actor's name (المقاومة الإسلامية في لبنان, كيان الاحتلال) or a date."""
+    """Places that are not part of an actor's name (المقاومة الإسلامية في لبنان, كيان الاحتلال), a date, or
+    the dateline of a wire story (دبي، الإمارات العربية المتحدة (CNN)--)."""
+    dateline = _DATELINE_RE.match(layers.text)
+    dateline_end = dateline.end() if dateline else 0
     out = []
     for place in layers.places:
+        if place.start < dateline_end:
+            continue
         if any(t.start < place.end and place.start < t.end for t in layers.timexes):
             continue
         inside = any(
@@ -446,7 +454,11 @@ def assign_place(mention: Mention, places: list[PlaceSpan], layers: TextLayers) 
             continue
         if verbal and preposition_before(layers, place.start) not in ("في", "ب", "الي"):
             continue  # a statement's topic is not its place: only a place "in"/"to" which it was made counts
-        score = _place_score(place, mention, layers) - (0.0 if c_start <= place.start < c_end else 5.0)
+        before = preposition_before(layers, place.start)
+        if _PREPOSITION_WEIGHT.get(family_of(mention.plover), {}).get(before, 0.0) < 0:
+            continue  # نصرة لغزة، العدوان على غزة، أُطلقت من لبنان: not where this happened
+        # The mention's own clause first; a place elsewhere in the sentence only when the clause names none.
+        score = _place_score(place, mention, layers) - (0.0 if c_start <= place.start < c_end else 2.5)
         if score > 0.5:
             scored.append((score, place))
     return max(scored, key=lambda sp: sp[0])[1] if scored else None
