@@ -121,3 +121,23 @@ def test_a_direction_before_a_country_stays_a_country_level_place() -> None:
 
 def test_empty_and_latin_text_have_no_places() -> None:
     assert places("") == [] and places("Damascus") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "admin1"),
+    [
+        ("الشدادي", "SY", "Al-Hasakah"),
+        ("معضمية القلمون", "SY", "Rif Dimashq"),
+        ("أطمة", "SY", "Idlib"),
+        ("الباب", "SY", "Aleppo"),
+        ("العديسة", "LB", "Nabatieh"),
+        ("بيليم", "BR", None),
+        ("مايدوغوري", "NG", "Borno"),
+    ],
+)
+def test_the_bundled_seed_documents_place_their_towns(name: str, country: str, admin1: str | None) -> None:
+    samples = Path(__file__).parents[2] / "rasd" / "data" / "samples"
+    mentions = [m for path in sorted(samples.glob("*.txt")) for m in places(path.read_text("utf-8"))]
+    matching = [m.place for m in mentions if m.text == name]
+    assert matching, name
+    assert all(p.country == country and (admin1 is None or p.admin1 == admin1) for p in matching), name
