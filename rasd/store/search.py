@@ -16,6 +16,7 @@ original characters.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -69,7 +70,13 @@ def analyze(text: str) -> list[IndexedTerm]:
 
 def terms_of(text: str | None) -> list[str]:
     """The index terms of ``text`` (none for ``None``)."""
-    return [t.term for t in analyze(text)] if text else []
+    return list(_cached_terms(text)) if text else []
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_terms(text: str) -> tuple[str, ...]:
+    # Names and summaries recur across articles (and texts across copies): analyze each once.
+    return tuple(t.term for t in analyze(text))
 
 
 def id_term(kb_id: str) -> str:
