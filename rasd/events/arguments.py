@@ -493,7 +493,9 @@ def assign_date(
     mention: Mention, layers: TextLayers, published: datetime | None, today_stated: bool = False
 ) -> tuple[str | None, str | None, str | None]:
     """(date, precision, the words that gave it) of a mention."""
-    for start, end in (mention.clause, mention.sentence):
+    # The clause's own date, before or after the trigger; from the rest of the sentence only a date written
+    # before the trigger (وفي 25 من تموز، نفذت …): one written after it usually dates something else.
+    for start, end in (mention.clause, (mention.sentence[0], mention.start)):
         scoped = [
             t
             for t in layers.timexes
