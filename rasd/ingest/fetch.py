@@ -490,6 +490,19 @@ class _Robots:
     unavailable: str | None = None
 
 
+_SHARED: list[Fetcher] = []
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_fetcher() -> Fetcher:
+    """The process's default fetcher (policy from the environment), shared by the readers so that a feed
+    and the pages it leads to keep one set of per-host limits and one robots.txt cache."""
+    with _SHARED_LOCK:
+        if not _SHARED:
+            _SHARED.append(Fetcher())
+        return _SHARED[0]
+
+
 def _retry_after(value: str | None) -> float | None:
     """Seconds a Retry-After header asks for (delta-seconds or an HTTP date), or None."""
     if not value:

@@ -156,7 +156,7 @@ class SitemapReader:
     def read(self, source: str, options: ReadOptions) -> Iterator[Document | InputError]:
         raw = read_limited(source, options.max_bytes)
         if self._fetcher is None:
-            from rasd.ingest.fetch import Fetcher
+            from rasd.ingest.fetch import shared_fetcher
 
-            self._fetcher = Fetcher()
+            self._fetcher = shared_fetcher()
         yield from sitemap_documents(parse_sitemap(raw, source), options, self._fetcher)

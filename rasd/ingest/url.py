@@ -83,7 +83,7 @@ class UrlReader:
 
     def fetcher(self) -> Fetcher:
         if self._fetcher is None:
-            from rasd.ingest.fetch import Fetcher
+            from rasd.ingest.fetch import shared_fetcher
 
-            self._fetcher = Fetcher()
+            self._fetcher = shared_fetcher()
         return self._fetcher

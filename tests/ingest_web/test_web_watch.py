@@ -154,3 +154,12 @@ def test_the_watcher_runs_until_stopped(site: LocalSite, tmp_path: Path):
     assert not running.is_alive()
     assert watcher.store.count_articles() == len(site.items)
     assert 1.0 <= watcher.seconds_until_next_due() <= 300.0
+
+
+def test_a_page_source_is_stored_once_however_often_it_is_polled(site: LocalSite, tmp_path: Path):
+    config = write_config(tmp_path / "sources.toml", site, ("A page", f"/articles/{site.slugs[0]}.html"))
+    watcher = watcher_for(config, f"sqlite:///{tmp_path / 'rasd.db'}")
+    [first] = watcher.run_once()
+    [again] = watcher.run_once(all_sources=True)
+    assert (first.added, again.added, again.duplicate) == (1, 0, 1)
+    assert watcher.store.count_articles() == 1
