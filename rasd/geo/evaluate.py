@@ -63,7 +63,9 @@ def dictionary_baseline(text: str, context: GeoContext | None = None) -> list[Pl
             or (end < len(norm.text) and norm.text[end].isalpha())
         ):
             continue
-        entries = geocoder.gazetteer.index[key]
+        entries = geocoder.gazetteer.index.get(key)
+        if not entries:
+            continue  # the geocoder's list of organisation names, not gazetteer names
         best = max(entries, key=lambda e: (e.kind == "country", e.population))
         found.append((start, end, best))
     for start, end, entry in sorted(found, key=lambda f: (f[0] - f[1], f[0])):

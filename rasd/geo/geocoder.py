@@ -142,6 +142,29 @@ NOT_BEFORE = {match_key("حماة"): frozenset(match_key(n) for n in ["الدي�
 NEVER_PLACES = frozenset(
     match_key(n) for n in ["التحالف", "الحكومة", "البلاد", "الزيارة", "الداخلية", "وقف", "آب"]
 )
+# Names of organisations, buildings and supranational regions that hold a place name but are no place
+# mention: matched as a whole, they hide the place inside them.
+NOT_PLACES = frozenset(
+    match_key(n)
+    for n in [
+        "البيت الأبيض",
+        "الشرق الأوسط",
+        "المغرب العربي",
+        "فيلق القدس",
+        "سرايا القدس",
+        "القدس العربي",
+        "مصرف لبنان",
+        "قوات سوريا الديمقراطية",
+        "مجلس سوريا الديمقراطية",
+        "هيئة تحرير الشام",
+        "الدولة الإسلامية في العراق والشام",
+        "المقاومة الإسلامية في العراق",
+        "المقاومة الإسلامية في لبنان",
+        "جامعة الدول العربية",
+        "قناة الجزيرة",
+        "شبكة الجزيرة",
+    ]
+)
 _WORD = re.compile(r"[\w\u0621-\u064A]")
 _LETTER = re.compile(r"[\u0621-\u064A]")
 
@@ -195,6 +218,10 @@ class Geocoder:
                 elided = "ل" + key[2:]
                 if elided not in gazetteer.index:
                     self.automaton.add_word(elided, (key, True))
+        for phrase in NOT_PLACES:
+            self.automaton.add_word(phrase, (phrase, False))
+            if phrase.startswith("ال"):
+                self.automaton.add_word("ل" + phrase[2:], (phrase, True))
         self.automaton.make_automaton()
 
     def find_places(self, text: str, context: GeoContext | None = None) -> list[PlaceMention]:
@@ -206,7 +233,7 @@ class Geocoder:
         matches = [m for m in self._matches(s) if not _adjective(text, norm.to_original(m.start, m.end)[1])]
         previous_end = 0
         for match in matches:
-            match.cue = _cue_before(s, match.start, previous_end)
+            match.cue = "nisba" if _nisba(s, match) else _cue_before(s, match.start, previous_end)
             previous_end = match.end
         # Parents first among all names, to accept common words before their parent; then among accepted ones.
         _link_parents(s, matches)
@@ -249,7 +276,8 @@ class Geocoder:
             following = s[end:].split(maxsplit=1)[:1]
             if key in NOT_BEFORE and following and following[0] in NOT_BEFORE[key]:
                 continue
-            candidates = [e for e in self.gazetteer.index[key] if _indexable(key, e)]
+            entries = () if key in NOT_PLACES else self.gazetteer.index.get(key, ())
+            candidates = [e for e in entries if _indexable(key, e)]
             found.append(_Match(start, end, key, candidates=candidates))
         # Longest first, then leftmost: ريف دمشق wins over دمشق, خان يونس over يونس.
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
@@ -319,6 +347,17 @@ def _near(a: GazetteerEntry, b: GazetteerEntry, km: float) -> bool:
     dlat = math.radians(b.lat - a.lat)
     dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
     return 6371.0 * math.hypot(dlat, dlon) <= km
+
+
+def _nisba(s: str, match: _Match) -> bool:
+    """A country name that is also a feminine adjective, after a definite feminine noun it agrees with:
+    ``القنصلية السعودية`` (the Saudi consulate), not Saudi Arabia."""
+    if not (match.key.startswith("ال") and match.key.endswith("يه")) or " " in match.key:
+        return False
+    before = re.findall(r"[\u0621-\u064A]+", s[max(0, match.start - 30) : match.start])
+    return (
+        bool(before) and before[-1].endswith("ه") and ("ال" in before[-1][:4] or before[-1].startswith("لل"))
+    )
 
 
 def _adjective(text: str, end: int) -> bool:
@@ -400,7 +439,7 @@ def _link_parents(s: str, matches: list[_Match]) -> None:
 
 
 def _accepted(match: _Match, common_keys: set[str]) -> bool:
-    if match.cue == "name_of" or not match.candidates:
+    if match.cue == "name_of" or not match.candidates or match.cue == "nisba":
         return False
     if match.key in common_keys:
         if match.cue in ("place", "admin", "vicinity", "direction") or match.key.split()[0] in CUE_WORDS:
