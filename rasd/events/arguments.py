@@ -495,7 +495,13 @@ def assign_date(
     """(date, precision, the words that gave it) of a mention."""
     # The clause's own date, before or after the trigger; from the rest of the sentence only a date written
     # before the trigger (وفي 25 من تموز، نفذت …): one written after it usually dates something else.
-    for start, end in (mention.clause, (mention.sentence[0], mention.start)):
+    # A statement is dated when it was made: a date written after an accusation, a demand or a threat is
+    # what it is about (هدد بإلغاء الاتفاق إذا لم … السبت المقبل).
+    speech = mention.plover in ("ACCUSE", "THREATEN", "REJECT", "REQUEST", "SUPPORT")
+    for start, end in (
+        (mention.clause[0], mention.start if speech else mention.clause[1]),
+        (mention.sentence[0], mention.start),
+    ):
         scoped = [
             t
             for t in layers.timexes

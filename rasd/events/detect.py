@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from rasd.events.layers import TextLayers
-from rasd.events.lexicon import MODE_ORDER, Trigger, WordHit, find_phrases, lookup_word
+from rasd.events.lexicon import MODE_ORDER, Trigger, WordHit, find_phrases, lookup_word, word_index
 
 _WORD_RE = re.compile(r"[\u0621-\u064a]+")
 # Where a new clause starts inside a sentence (on the normalized text).
@@ -146,6 +146,14 @@ def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger |
         return None
     if trigger.role == "death" and _NAMED_AFTER_RE.search(ntext, max(0, start - 12), start):
         return None
+    word_form = ntext[start:end]
+    if (
+        (trigger.role == "death" or trigger.lemma == "اغتال")
+        and word_form.endswith(("ه", "ها", "هم"))
+        and word_form not in word_index()
+        and word_form.lstrip("وفبل") not in word_index()
+    ):
+        return None  # استشهاده، اغتياله، مقتلهم: a death the text refers back to, not a report of one
     if trigger.lemma == "عدوان" and not (
         _ONE_AGGRESSION_AFTER.match(ntext, end) or prev_word in _ONE_AGGRESSION_BEFORE
     ):
