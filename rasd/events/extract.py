@@ -202,9 +202,10 @@ def _draft(
 ) -> _Draft | None:
     actor1, actor2 = assign_actors(mention, layers, actors)
     place_span = assign_place(mention, places, layers)
-    if family_of(mention.plover) in ("verbal-conflict", "cooperation") and actor1 and actor1.actor.country:
-        if place_span is not None and place_span.kind not in ("place", "adm2"):
-            place_span = None  # a statement is placed where its speaker is, not at the country it is about
+    speaker_country = actor1 is not None and actor1.actor.country
+    statement = family_of(mention.plover) in ("verbal-conflict", "cooperation")
+    if statement and speaker_country and place_span is not None and place_span.kind not in ("place", "adm2"):
+        place_span = None  # a statement is placed where its speaker is, not at the country it is about
     date, precision, _ = assign_date(mention, layers, published, today_stated)
     fatalities = count_fatalities(mention, layers)
     modality = modality_of(mention, layers, actor1, actors)
