@@ -110,9 +110,9 @@ _APPROXIMATORS: list[tuple[str, Qualifier]] = [
     ("نحو|حوالي|قرابه|زهاء|ما يقارب|ما يناهز|قرابه|تقريبا", "about"),
 ]
 _APPROX_RE = re.compile(
-    r"(?:^|(?<=[\s\"'(]))[وبل]?(?P<phrase>"
+    r"(?:^|(?<=[\s\"'(]))[وف]?[بل]?(?P<phrase>"
     + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(_APPROXIMATORS))
-    + r")\s+$"
+    + r")\s+[(\"']?$"
 )
 _AT_LEAST_AFTER_RE = re.compile(r"\s+(?:\S+\s+)?علي الاقل")
 _RANGE_JOIN_RE = re.compile(r"^\s*(?:-|–|الي|حتي|و)\s*$")
@@ -127,6 +127,8 @@ class _Numeral:
     digits: bool
     # Last component (unit, ten, hundred...), to know what may follow after و.
     last: float
+    # What was added after a multiplier (مليون وخمسمئة), which a smaller multiplier then scales (… ألف).
+    tail: float = 0.0
 
 
 def find_quantities(text: str, duals: bool = False) -> list[Quantity]:
@@ -267,13 +269,24 @@ def _numerals(ntext: str) -> list[_Numeral]:
     out: list[_Numeral] = []
     current: _Numeral | None = None
     number_words = _number_words()
+    thousands: _Numeral | None = None  # 162 ألفا و989: a numeral in thousands waiting for و + digits
     for match in _WORD_RE.finditer(ntext):
         word = match.group()
         if current is None and word not in number_words and not word[0].isdigit():
             continue  # the common case: a word that is no number, with no numeral before it to extend
         adjacent = current is not None and ntext[current.end : match.start()].strip() == ""
+        if word == "و" and adjacent and current is not None and current.last >= 1000:
+            thousands = current
+            continue
         if word[0].isdigit():
             number = _digits_value(word)
+            if thousands is not None and number is not None and number < thousands.last:
+                thousands.value += number
+                thousands.tail = thousands.last = number
+                thousands.end = match.end()
+                current, thousands = thousands, None
+                continue
+            thousands = None
             current = (
                 None if number is None else _Numeral(match.start(), match.end(), number, False, True, number)
             )
@@ -315,7 +328,11 @@ def _extend(current: _Numeral, word: str, end: int) -> bool:
         current.value += 10
         current.last = 10
     elif multiplier is not None and current.last < multiplier:
-        current.value *= multiplier  # 3 آلاف، 1.5 مليون، عشرات الآلاف (still vague)
+        if current.tail:
+            current.value += current.tail * (multiplier - 1)  # مليون و200 ألف: 1,200,000
+            current.tail = 0.0
+        else:
+            current.value *= multiplier  # 3 آلاف، 1.5 مليون، عشرات الآلاف (still vague)
         current.last = multiplier
     elif word.startswith("و") and not current.digits and not current.vague:
         rest = word[1:]
@@ -323,6 +340,8 @@ def _extend(current: _Numeral, word: str, end: int) -> bool:
         # Arabic order: units before tens (خمسة وعشرون), larger before smaller (مئة وخمسون).
         if value is None or not ((current.last < 10 and 20 <= value < 100) or value < current.last):
             return False
+        if current.tail or current.last >= 1000:
+            current.tail += value
         current.value += value
         current.last = value
     else:
@@ -376,7 +395,7 @@ def _digits_value(word: str) -> float | None:
         return None
 
 
-_SOME_RE = re.compile(r"(?:^|(?<=\s))[وب]?(?P<some>عدد من)(?=\s)")
+_SOME_RE = re.compile(r"(?:^|(?<=\s))[وب]?(?P<some>عددا? من)(?=\s)")  # عدد من، عدداً من
 
 
 def evaluate(gold: Path) -> EvalReport:

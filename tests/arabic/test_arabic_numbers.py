@@ -49,6 +49,12 @@ def test_seed_tens_and_a_number_of(seed_dump: Path, seed_enab: Path) -> None:
         ("استشهد المئات", (100, "vague", "المئات")),
         ("قتل بضعة جنود", (3, "vague", "بضعة")),
         ("10,000 جندي", (10_000, "exact", "10,000")),
+        ("عفو يشمل 162 ألفا و989 معتقلا", (162_989, "exact", "162 ألفا و989")),
+        ("نزح نحو مليون و200 ألف", (1_200_000, "about", "نحو مليون و200 ألف")),
+        ("أكثر من تسعة وعشرين ألفاً وخمسمئة", (29_500, "more_than", "أكثر من تسعة وعشرين ألفاً وخمسمئة")),
+        ("وارتقى أكثر من 8.200 طفل", (8200, "more_than", "أكثر من 8.200")),
+        ("بما يقارب 3.9 % من الشهداء", (3.9, "about", "ما يقارب 3.9")),
+        ("إن عدداً من الأسرى", (3, "vague", "عدداً من")),
     ],
 )
 def test_number_words_and_approximators(text: str, expected: tuple[float, str, str]) -> None:
@@ -93,7 +99,7 @@ def test_the_counted_noun_follows_the_number() -> None:
     assert find_quantities("زفّت المقاومة 5 من مجاهديها")[0].noun == "مجاهديها"
 
 
-@pytest.mark.parametrize(("gold", "floor"), [("quantities.tsv", 0.97), ("quantities_heldout.tsv", 0.94)])
+@pytest.mark.parametrize(("gold", "floor"), [("quantities.tsv", 0.97), ("quantities_heldout.tsv", 0.97)])
 def test_quantities_of_real_casualty_sentences(news_dir: Path, gold: str, floor: float) -> None:
     report = evaluate(Path(__file__).parent / "gold" / gold)
     assert report.n >= 59
