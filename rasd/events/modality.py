@@ -102,11 +102,18 @@ def _attribution(
     if _OWN_REPORTER.search(source_text[:25]):
         return "asserted"
     source = _source_actor(mention, layers, actors, cue.end() if cue is not None else None)
-    if source is not None and actor1 is not None and source.key == actor1.key:
+    if source is not None and actor1 is not None and _same_speaker(source, actor1, violent):
         return "claimed" if violent or _REVEALING.search(before) else "asserted"
     if source is None and actor1 is None and not _THIRD_PARTY.search(source_text):
         return "asserted"
     return "reported"
+
+
+def _same_speaker(source: ActorMention, actor: ActorMention, violent: bool) -> bool:
+    """Whether the source of a report is its actor (a minister speaking for the state counts, for statements)."""
+    if source.key == actor.key or (source.actor.name_en and source.actor.name_en == actor.actor.name_en):
+        return True
+    return not violent and bool(source.actor.country) and source.actor.country == actor.actor.country
 
 
 def _source_actor(
