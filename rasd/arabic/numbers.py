@@ -296,7 +296,11 @@ def _numerals(ntext: str) -> list[_Numeral]:
         if adjacent and current is not None and _extend(current, word, match.end()):
             continue
         parsed = _word_value(word)
-        if parsed is None or (parsed[3] and not _TEEN_AHEAD.match(ntext, match.end())):
+        if (
+            parsed is None
+            or (parsed[3] and not _TEEN_AHEAD.match(ntext, match.end()))
+            or _is_ordinal(ntext, match.start(), word[parsed[2] :])
+        ):
             current = None
             continue
         value, vague, prefix, _ = parsed
@@ -306,6 +310,16 @@ def _numerals(ntext: str) -> list[_Numeral]:
 
 
 _TEEN_AHEAD = re.compile(r"\s+عشر")
+_DEFINITE_BEFORE = re.compile(r"(?:^|\s)ال[\u0621-\u064a]+\s+$")
+
+
+def _is_ordinal(ntext: str, start: int, word: str) -> bool:
+    """اليوم الثمانين، الثانية والثلاثين: a definite tens after a definite noun is an ordinal, not a count."""
+    return (
+        word.startswith("ال")
+        and word[2:] in _TENS
+        and _DEFINITE_BEFORE.search(ntext, max(0, start - 20), start) is not None
+    )
 
 
 @lru_cache(maxsize=1)

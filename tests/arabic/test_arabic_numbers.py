@@ -81,6 +81,7 @@ def test_less_than_has_no_conservative_figure() -> None:
 
 def test_words_that_only_look_like_numbers_are_not_quantities() -> None:
     assert find_quantities("التقى أحد القادة يوم الاثنين وتوجه نحو الجنود، لست أدري") == []
+    assert find_quantities("على أعتاب اليوم الثمانين للحرب، وهو في الثانية والثلاثين") == []  # ordinals
 
 
 def test_dual_nouns_count_two_and_plurals_do_not() -> None:
@@ -99,7 +100,7 @@ def test_the_counted_noun_follows_the_number() -> None:
     assert find_quantities("زفّت المقاومة 5 من مجاهديها")[0].noun == "مجاهديها"
 
 
-@pytest.mark.parametrize(("gold", "floor"), [("quantities.tsv", 0.97), ("quantities_heldout.tsv", 0.97)])
+@pytest.mark.parametrize(("gold", "floor"), [("quantities.tsv", 0.97), ("quantities_heldout.tsv", 0.98)])
 def test_quantities_of_real_casualty_sentences(news_dir: Path, gold: str, floor: float) -> None:
     report = evaluate(Path(__file__).parent / "gold" / gold)
     assert report.n >= 59
