@@ -11,8 +11,9 @@
   ``year`` date and the day of a ``day`` date overlap; a gold event without a date agrees with any date.
 
 Pairs are made greedily, best first (same PLOVER type, same mode, then nearest evidence). Per-field
-accuracies are computed over the matched pairs whose gold field is set (actor1, actor2, admin1, date,
-fatalities) or over all matched pairs (PLOVER type, ACLED sub-type, modality). Admin-1 names are compared
+accuracies are computed over a second pairing that asks only the same country of the places (so that admin-1
+itself can be scored), over the pairs whose gold field is set (actor1, actor2, admin1, date, fatalities) or
+over all pairs (PLOVER type, ACLED sub-type, modality). Admin-1 names are compared
 through the gazetteer's names of each unit (``Northern District`` = ``HaZafon``), actors through their
 English names with generic words and demonyms folded (``Israeli military`` = ``Military Forces of Israel``)
 or through their Arabic names.
@@ -182,10 +183,17 @@ def actors_agree(gold: dict[str, Any] | None, predicted: Any) -> bool:
     return bool(gold_ar and pred_ar and (gold_ar in pred_ar or pred_ar in gold_ar))
 
 
-def _event_matches(gold: dict[str, Any], predicted: Event) -> bool:
+def _countries_agree(gold: dict[str, Any] | None, predicted: Event) -> bool:
+    if gold is None:
+        return True
+    return predicted.location is not None and predicted.location.country == gold.get("country")
+
+
+def _event_matches(gold: dict[str, Any], predicted: Event, strict: bool = True) -> bool:
+    place_agrees = places_agree if strict else _countries_agree
     return (
         family_of(gold["plover"]) == family_of(predicted.plover)
-        and places_agree(gold.get("place"), predicted)
+        and place_agrees(gold.get("place"), predicted)
         and dates_agree(
             gold.get("date"), gold.get("date_precision"), predicted.date, predicted.date_precision
         )
@@ -228,14 +236,16 @@ def _offset(event: Event, title: str) -> int:
 
 
 def match_events(
-    gold: list[dict[str, Any]], predicted: list[Event], title: str
+    gold: list[dict[str, Any]], predicted: list[Event], title: str, strict: bool = True
 ) -> list[tuple[dict[str, Any], Event]]:
-    """One-to-one pairs of matching gold and predicted events, best pairs first."""
+    """One-to-one pairs of matching gold and predicted events, best pairs first (``strict=False``: the
+    places need only be in the same country — the pairing on which field accuracies, admin1 included, are
+    scored)."""
     candidates = []
     for g_index, g in enumerate(gold):
         g_offset = min((s["start"] for s in g.get("evidence", [])), default=0)
         for p_index, p in enumerate(predicted):
-            if _event_matches(g, p):
+            if _event_matches(g, p, strict):
                 score = (
                     g["plover"] == p.plover,
                     g.get("plover_mode") == p.plover_mode,
@@ -302,7 +312,7 @@ def score(gold: list[GoldArticle], predict: Predictor) -> tuple[_Tally, int]:
         tally.tp += len(pairs)
         tally.fp += len(predicted) - len(pairs)
         tally.fn += len(record.events) - len(pairs)
-        for g, p in pairs:
+        for g, p in match_events(record.events, predicted, article.title or "", strict=False):
             for name in FIELDS:
                 correct = _field_correct(name, g, p)
                 if correct is not None:
@@ -325,8 +335,8 @@ def evaluate(gold: Path) -> EvalReport:
     tally, read = score(records, _predict)
     baseline, _ = score(records, keyword_baseline)
     notes = [
-        "match: same PLOVER family, admin1 (else country) and overlapping date windows; "
-        "field accuracies over matched pairs whose gold field is set",
+        "match: same PLOVER family, admin1 (else country) and overlapping date windows; field accuracies "
+        "over pairs matched on family, country and date, whose gold field is set",
         f"articles read: {read} of {len(records)}",
     ]
     if MISSING_LAYERS:
@@ -423,7 +433,7 @@ def errors(gold: Path, limit: int | None = None) -> Iterator[str]:
                 place = p.location
                 where = f"{place.country}/{place.admin1}" if place else "-"
                 yield f"FALSE {record.key} {p.plover} {where} {p.date}/{p.date_precision} {p.summary_en}"
-        for g, p in pairs:
+        for g, p in match_events(record.events, predicted, article.title or "", strict=False):
             wrong = [name for name in FIELDS if _field_correct(name, g, p) is False]
             if wrong:
                 details = "; ".join(f"{n}: gold={_gold_field(n, g)} got={_pred_field(n, p)}" for n in wrong)
