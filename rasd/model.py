@@ -136,6 +136,16 @@ class Place:
     geo_precision: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in ``Article.text`` (``text == article.text[start:end]``), resolved to ``place``."""
+
+    start: int
+    end: int
+    text: str
+    place: Place
+
+
 @dataclass(slots=True)
 class Event:
     id: str
@@ -184,6 +194,8 @@ class AnnotatedArticle:
     entities: list[Entity] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # The geo stage's resolved places; each is also an LOC/GPE entity, which is what is stored and exported.
+    places: list[PlaceMention] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {

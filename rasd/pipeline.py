@@ -11,15 +11,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from rasd.entities.link import link_entities
 from rasd.errors import InputError
 from rasd.extract import extract
-from rasd.model import AnnotatedArticle, Article, Document
+from rasd.geo.geocoder import GeoContext, find_places
+from rasd.model import AnnotatedArticle, Article, Document, Entity
 from rasd.store.base import Store
 from rasd.time import find_timexes
 
 # An annotation stage adds its layer (timexes, entities, events) to an annotated article.
 Stage = Callable[[AnnotatedArticle], None]
-
 
 
 def reference_time(article: Article) -> datetime | None:
@@ -37,8 +38,35 @@ def resolve_time(annotated: AnnotatedArticle) -> None:
     annotated.timexes = find_timexes(annotated.article.text, reference_time(annotated.article))
 
 
+def link_actors(annotated: AnnotatedArticle) -> None:
+    """Entities stage: names of people, organisations and countries, linked to the actor knowledge base."""
+    published = reference_time(annotated.article)
+    annotated.entities = link_entities(annotated.article.text, published.date() if published else None)
+
+
+def geocode(annotated: AnnotatedArticle) -> None:
+    """Geo stage: places resolved with admin levels; each becomes an LOC/GPE entity unless one covers it."""
+    article = annotated.article
+    annotated.places = list(find_places(article.text, GeoContext(dateline=article.dateline)))
+    taken = [(e.start, e.end) for e in annotated.entities]
+    for mention in annotated.places:
+        if any(start < mention.end and mention.start < end for start, end in taken):
+            continue
+        annotated.entities.append(
+            Entity(
+                text=mention.text,
+                start=mention.start,
+                end=mention.end,
+                type="LOC" if getattr(mention, "kind", "place") == "feature" else "GPE",
+                id=mention.place.id,
+                name_en=mention.place.name_en,
+            )
+        )
+    annotated.entities.sort(key=lambda e: (e.start, e.end))
+
+
 # The annotation stages in order, by name (``rasd bench`` times each). Append a stage when it is ready.
-STAGES: list[tuple[str, Stage]] = [("time", resolve_time)]
+STAGES: list[tuple[str, Stage]] = [("time", resolve_time), ("entities", link_actors), ("geo", geocode)]
 
 
 def annotate(article: Article) -> AnnotatedArticle:

@@ -19,6 +19,7 @@ from functools import cache
 
 import ahocorasick
 
+from rasd import model
 from rasd.arabic.normalize import normalize
 from rasd.geo.gazetteer import ARAB_WORLD, MENA, Gazetteer, GazetteerEntry, default_gazetteer, match_key
 from rasd.model import Place
@@ -178,13 +179,9 @@ class GeoContext:
 
 
 @dataclass(frozen=True, slots=True)
-class PlaceMention:
-    """A place named in the text: ``text == original[start:end]``, resolved to ``place``."""
+class PlaceMention(model.PlaceMention):
+    """A place mention with how the geocoder found it: ``kind`` (place, adm1, country …) and ``candidates``."""
 
-    start: int
-    end: int
-    text: str
-    place: Place
     kind: str = "place"
     candidates: int = 1
 
