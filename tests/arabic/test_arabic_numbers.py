@@ -100,10 +100,13 @@ def test_the_counted_noun_follows_the_number() -> None:
     assert find_quantities("زفّت المقاومة 5 من مجاهديها")[0].noun == "مجاهديها"
 
 
-@pytest.mark.parametrize(("gold", "floor"), [("quantities.tsv", 0.97), ("quantities_heldout.tsv", 0.98)])
+@pytest.mark.parametrize(
+    ("gold", "floor"),
+    [("quantities.tsv", 0.97), ("quantities_heldout.tsv", 0.98), ("quantities_blind.tsv", 0.98)],
+)
 def test_quantities_of_real_casualty_sentences(news_dir: Path, gold: str, floor: float) -> None:
     report = evaluate(Path(__file__).parent / "gold" / gold)
-    assert report.n >= 59
+    assert report.n >= 50
     assert report.metrics["f1"] >= floor
     assert report.metrics["value_accuracy"] >= 0.98
 
