@@ -139,6 +139,47 @@ _LOCATIVE_BEFORE = frozenset(
         "محيط",
     ]
 )
+# Kinds of actors that report or suffer attacks far more often than they carry them out.
+_NOT_ATTACKERS = frozenset(
+    {"government_body", "organisation", "international_body", "person", "civilians", "community"}
+)
+# Nouns after which a demonym names victims, not attackers: مدنيون سوريون، مواطن يمني، شبان فلسطينيين.
+_VICTIM_NOUNS = frozenset(
+    normalize_text(w)
+    for w in [
+        "مدني",
+        "مدنيون",
+        "مدنيين",
+        "مدنيا",
+        "مواطن",
+        "مواطنين",
+        "مواطنون",
+        "مواطنا",
+        "شاب",
+        "شبان",
+        "شابا",
+        "طفل",
+        "أطفال",
+        "صحافي",
+        "صحفي",
+        "صحافيين",
+        "مسعف",
+        "مسعفين",
+        "لاجئ",
+        "لاجئين",
+        "نازح",
+        "نازحين",
+        "أسير",
+        "أسرى",
+        "معتقل",
+        "معتقلين",
+        "سيدة",
+        "امرأة",
+        "نساء",
+        "رجل",
+        "مهاجر",
+    ]
+)
 _BACKGROUND_RE = re.compile(r"^\s*(?:و|ف)?(?:كان|كانت|كانوا|يذكر|يشار|سبق)")
 # A date after these words bounds a period (منذ 7 أكتوبر), it does not date one happening.
 _PERIOD_BEFORE_RE = re.compile(r"(?:منذ|حتي|خلال|طيله|مطلع|بدايه)\s*$")
@@ -281,6 +322,8 @@ def _hint(layers: TextLayers, candidate: ActorMention, mention: Mention) -> str 
         return "agent"
     if previous in _TARGET_BEFORE or any(w in ("علي", "ضد", "لجنود") for w in before):
         return "target"
+    if previous in _VICTIM_NOUNS:
+        return "target"
     # An adjective or genitive right after an attack noun names the attacker (قصف إسرائيلي، غارات الاحتلال).
     trigger_end = max(e for _, e in mention.spans) if mention.spans else mention.end
     gap = layers.text[trigger_end : candidate.start]
@@ -307,10 +350,18 @@ def assign_actors(
     ]
     trigger = mention.start
     actor1 = next((a for a in usable if hints[id(a)] == "agent"), None)
+    violent = family_of(mention.plover) == "violence"
     if actor1 is None:
-        actor1 = next((a for a in usable if a.start >= trigger and hints[id(a)] is None), None)
+        after = [a for a in usable if a.start >= trigger and hints[id(a)] is None]
+        actor1 = next((a for a in after if not (violent and a.actor.type in _NOT_ATTACKERS)), None)
     if actor1 is None:
-        before = [a for a in usable if a.start < trigger and hints[id(a)] is None]
+        # The subject of a nominal report (أعلنت المقاومة استهداف…) — but a ministry, an agency or a person
+        # reporting an attack (أفاد الهلال الأحمر باستشهاد…) is its source, not its attacker.
+        before = [
+            a
+            for a in usable
+            if a.start < trigger and hints[id(a)] is None and not (violent and a.actor.type in _NOT_ATTACKERS)
+        ]
         actor1 = before[-1] if before else None
     actor2 = next(
         (a for a in usable if hints[id(a)] == "target" and (actor1 is None or a.key != actor1.key)), None
