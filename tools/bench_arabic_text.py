@@ -28,7 +28,9 @@ def main() -> None:
     for name in CORPORA:
         texts = [a.text for a in itertools.islice(iter_corpus(base / name), args.n) if a.text]
         rates = throughput(texts)
-        print(json.dumps({"corpus": name, "articles": len(texts), **{k: round(v, 2) for k, v in rates.items()}}))
+        print(
+            json.dumps({"corpus": name, "articles": len(texts), **{k: round(v, 2) for k, v in rates.items()}})
+        )
 
 
 if __name__ == "__main__":
