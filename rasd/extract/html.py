@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urljoin
 
 import htmldate
 import trafilatura
@@ -96,6 +97,7 @@ def extract_html(document: Document) -> list[Article]:
     # Metadata is read before extraction, which prunes the tree; trafilatura's own metadata pass is skipped
     # (it costs more than the extraction, mostly guessing authors Rasd does not use).
     page = read_page_metadata(tree)
+    cards = find_teaser_cards(tree, document.url)
     day = find_publication_date(markup, document.url)
     if day is None or day.endswith("-01-01"):
         # htmldate falls back to 1 January when it finds only a year; a date printed on the page is better.
@@ -120,32 +122,109 @@ def extract_html(document: Document) -> list[Article]:
     lines = [line for line in lines if line]
     title = choose_title(metadata_title, page, lines, site_name)
     header = _read_header(lines, title)
-    body = header.body
+    body, teasers = _split_teasers(header.body, cards)
+    source = document.source_hint or outlet_name(document.url, site_name)
+    articles = [_teaser_article(document, teaser, source) for teaser in teasers]
+    if sum(len(line) for line in body) < _MIN_ARTICLE_CHARS and teasers:
+        return articles  # an index page: its teasers are all there is
     if not body:
         return []
     text = PARAGRAPH_BREAK.join(body)
     published, precision = _publication_time(document, day, page, header)
     dateline = leading_dateline(body[0])
-    source = document.source_hint or outlet_name(document.url, site_name)
     title = title or document.title_hint
-    return [
-        Article(
-            id=article_id("article", title, text),
-            document_id=document.id,
-            kind="article",
-            text=text,
-            title=title,
-            source=source,
-            url=document.url,
-            byline=header.byline or _author_byline(page.author, site_name),
-            dateline=dateline,
-            published=published,
-            published_precision=precision,
-            language=detect_language(text),
-            category=header.category or page.section,
-            input_id=document.input_id,
-        )
-    ]
+    article = Article(
+        id=article_id("article", title, text),
+        document_id=document.id,
+        kind="article",
+        text=text,
+        title=title,
+        source=source,
+        url=document.url,
+        byline=header.byline or _author_byline(page.author, site_name),
+        dateline=dateline,
+        published=published,
+        published_precision=precision,
+        language=detect_language(text),
+        category=header.category or page.section,
+        input_id=document.input_id,
+    )
+    return [article, *articles]
+
+
+@dataclass(frozen=True, slots=True)
+class TeaserCard:
+    """A headline link with its excerpt, as index pages and "related articles" boxes show other articles."""
+
+    title: str
+    text: str
+    url: str | None
+
+
+# Under this many characters of its own, what is left of a page once its teasers are out is not an article.
+_MIN_ARTICLE_CHARS = 200
+
+
+def find_teaser_cards(tree: HtmlElement, base_url: str | None) -> dict[str, TeaserCard]:
+    """Teaser cards of a page, keyed by the letters of their excerpt (and of headline + excerpt): a link of four words or more, outside any
+    paragraph, and the one paragraph of its nearest container (three levels up at most) that links to no
+    other page."""
+    cards: dict[str, TeaserCard] = {}
+    for link in tree.iter("a"):
+        title = _clean_line(link.text_content())
+        if len(title.split()) < 4 or len(title) > 300 or any(a.tag == "p" for a in link.iterancestors()):
+            continue
+        node = link
+        for _ in range(3):
+            node = node.getparent()
+            if node is None or node.tag in ("body", "html", "main", "article"):
+                break
+            paragraphs = [p for p in node.iter("p") if not _inside(p, link)]
+            targets = {a.get("href") for a in node.iter("a") if len(a.text_content().split()) >= 4}
+            if len(paragraphs) > 1 or len(targets) > 1:
+                break  # several paragraphs make a text, links to several pages a list: neither is one card
+            if paragraphs:
+                excerpt = _clean_line(paragraphs[0].text_content())
+                if 40 <= len(excerpt) <= 600 and _letters(excerpt) != _letters(title):
+                    href = link.get("href")
+                    url = urljoin(base_url or "", href) if href and not href.startswith("#") else None
+                    card = TeaserCard(title, excerpt, url)
+                    # The text may hold the excerpt alone, or headline and excerpt run together in a list item.
+                    cards.setdefault(_letters(excerpt)[:80], card)
+                    cards.setdefault(_letters(title + excerpt)[:80], card)
+                break
+    return cards
+
+
+def _inside(node: HtmlElement, ancestor: HtmlElement) -> bool:
+    return any(parent is ancestor for parent in node.iterancestors())
+
+
+def _split_teasers(body: list[str], cards: dict[str, TeaserCard]) -> tuple[list[str], list[TeaserCard]]:
+    """The article's own paragraphs, and the teaser cards trafilatura took into the text."""
+    own: list[str] = []
+    teasers: list[TeaserCard] = []
+    for line in body:
+        card = cards.get(_letters(line)[:80]) if cards else None
+        if card is None:
+            own.append(line)
+        elif card not in teasers:
+            teasers.append(card)
+    return own, teasers
+
+
+def _teaser_article(document: Document, card: TeaserCard, source: str | None) -> Article:
+    return Article(
+        id=article_id("teaser", card.title, card.text),
+        document_id=document.id,
+        kind="teaser",
+        text=card.text,
+        title=card.title,
+        source=source,
+        url=card.url,
+        language=detect_language(card.text),
+        input_id=document.input_id,
+    )
 
 
 def read_page_metadata(tree: HtmlElement) -> PageMetadata:

@@ -134,3 +134,33 @@ def test_json_ld_gives_author_and_minute(news_dir: Path):
     [article] = extract_html(html_document(page.read_bytes(), str(page)))
     assert article.byline == "ضحى عرفة"
     assert (article.published, article.published_precision) == ("2020-12-25T01:59", "minute")
+
+
+def test_an_index_page_becomes_its_teasers(news_dir: Path):
+    page = _page(news_dir, "aljazeera_palestine_listing_page.html")
+    document = html_document(
+        page.read_bytes(), str(page), url="https://www.aljazeera.net/where/arab/palestine/"
+    )
+    articles = extract_html(document)
+    assert len(articles) > 200
+    assert {a.kind for a in articles} == {"teaser"}
+    first = articles[0]
+    assert first.title == "هآرتس: اتصالات الصفقة مع حماس تضررت عقب قصف المواصي"
+    assert first.text.startswith("قالت صحيفة هآرتس الإسرائيلية إن الاتصالات الخاصة بالتوصل إلى صفقة")
+    assert first.url and first.url.startswith("https://www.aljazeera.net/news/2024/7/16/")
+    assert first.source == "Al Jazeera"
+
+
+def test_related_article_teasers_leave_the_article_text():
+    related = "".join(
+        f'<li><a href="/news/{n}"><h3>عنوان خبر ذي صلة رقم {n} عن الأحداث</h3></a>'
+        f"<p>ملخص الخبر ذي الصلة رقم {n} يتحدث عن تطورات الأوضاع الميدانية في المنطقة الشمالية.</p></li>"
+        for n in range(1, 6)
+    )
+    page = PAGE.format(charset="utf-8").replace(
+        "</article>", f"<section><ul>{related}</ul></section></article>"
+    )
+    articles = extract_html(html_document(page.encode(), "page.html", url="https://www.enabbaladi.net/123"))
+    assert articles[0].kind == "article"
+    assert "ملخص الخبر ذي الصلة" not in articles[0].text
+    assert all(a.kind == "teaser" and a.url for a in articles[1:])
