@@ -13,8 +13,9 @@ from rasd.corpora import iter_corpus, news_dir
 from rasd.errors import InputError
 from rasd.extract import extract
 from rasd.ingest.base import make_document
-from rasd.model import AnnotatedArticle, Document
+from rasd.model import AnnotatedArticle, Article, Document
 from rasd.pipeline import STAGES
+from rasd.time import find_timexes
 
 
 def corpus_documents(corpus: Path, n: int) -> list[Document]:
@@ -30,6 +31,30 @@ def corpus_documents(corpus: Path, n: int) -> list[Document]:
             )
         )
     return documents
+
+
+def articles_of(documents: list[Document]) -> list[Article]:
+    articles: list[Article] = []
+    for document in documents:
+        try:
+            articles.extend(extract(document))
+        except InputError:
+            continue
+    return articles
+
+
+def text_layer_rates(texts: list[str]) -> dict[str, float]:
+    """MB/s of CPU time, one core: normalization, tokens, sentences, then all of them with time expressions."""
+    from rasd.arabic.analysis import analyze, throughput
+
+    rates = {k: round(v, 2) for k, v in throughput(texts).items() if k != "mb"}
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    started = time.process_time()
+    for text in texts:
+        analyze(text)
+        find_timexes(text, None)
+    rates["text_and_time"] = round(megabytes / max(time.process_time() - started, 1e-9), 2)
+    return rates
 
 
 def run_bench(corpus: Path | None, n: int) -> dict[str, Any]:
@@ -63,6 +88,7 @@ def run_bench(corpus: Path | None, n: int) -> dict[str, Any]:
                 seconds[name] += time.perf_counter() - t1
             n_articles += 1
     total = time.perf_counter() - started
+    text_layer = text_layer_rates([a.text for a in articles_of(documents)])
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
         "corpus": str(corpus),
@@ -74,5 +100,6 @@ def run_bench(corpus: Path | None, n: int) -> dict[str, Any]:
         "mb_per_s": round(size / 1e6 / total, 2) if total else None,
         "peak_rss_mb": round(peak_kb / 1024, 1),
         "stage_seconds": {k: round(v, 3) for k, v in seconds.items()},
+        "text_layer_mb_per_s": text_layer,
         "machine": f"{platform.machine()} {platform.processor() or ''} python {platform.python_version()}".strip(),
     }
