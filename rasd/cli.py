@@ -214,7 +214,9 @@ def watch(
     """Poll feeds and news sitemaps, fetch new pages politely and ingest them, until stopped."""
     from rasd.watch.scheduler import watch as run_watch
 
-    run_watch(config, db, once=once)
+    reports = run_watch(config, db, once=once)
+    if reports and all(report.status == "failed" for report in reports):
+        raise typer.Exit(1)  # for cron: every source failed
 
 
 @app.command()
