@@ -59,6 +59,7 @@ class TriggerHit:
     future: bool = False
     verbal: bool = False
     surface: str = ""
+    previous: str = ""  # the normalized word before the trigger
 
 
 @dataclass(slots=True)
@@ -108,9 +109,10 @@ def _hits(layers: TextLayers) -> list[TriggerHit]:
         trigger = _contextual(found.trigger, ntext, start, end)
         if trigger is None:
             continue
-        hits.append(
-            TriggerHit(*norm.to_original(start, end), trigger, found.future, found.verbal, match.group())
-        )
+        previous = _WORD_RE.findall(ntext[max(0, start - 20) : start])
+        hit = TriggerHit(*norm.to_original(start, end), trigger, found.future, found.verbal, match.group())
+        hit.previous = previous[-1] if previous else ""
+        hits.append(hit)
     hits.sort(key=lambda h: h.start)
     return _outside_names(hits, layers)
 
@@ -148,7 +150,7 @@ def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger |
         return None
     word_form = ntext[start:end]
     if (
-        (trigger.role == "death" or trigger.lemma == "اغتال")
+        (trigger.role == "death" or trigger.lemma in ("اغتال", "اعتقل"))
         and word_form.endswith(("ه", "ها", "هم"))
         and word_form not in word_index()
         and word_form.lstrip("وفبل") not in word_index()
@@ -322,6 +324,16 @@ def _clause_mentions(
                 by_type[plover] = kept
             else:
                 del by_type[plover]
+    # A withdrawal told with an attack is the attackers leaving the scene, part of the attack.
+    if "RETREAT" in by_type and ("ASSAULT" in by_type or deaths):
+        del by_type["RETREAT"]
+    # A meeting, visit or protest named as the time of another act is its circumstance (خلال زيارته،
+    # في مستهل اجتماع، خلال المواجهات), not a report of its own.
+    if len(by_type) > 1:
+        for plover in list(by_type):
+            kept = [h for h in by_type[plover] if h.verbal or not _after_circumstance(h)]
+            if plover != "ASSAULT" and not kept:
+                del by_type[plover]
     aggregate = bool(_AGGREGATE_RE.search(clause_text))
     ongoing = bool(_ONGOING_RE.search(clause_text))
     mentions = []
@@ -352,6 +364,18 @@ def _clause_mentions(
             mention.deaths = [(d.start, d.end) for d in deaths]
         mentions.append(mention)
     return mentions
+
+
+# Words that make the noun after them the time frame of another act: خلال زيارته، في مستهل اجتماع.
+_CIRCUMSTANCE = frozenset(
+    ["خلال", "اثناء", "مستهل", "عقب", "اثر", "اعقاب", "اطار", "ظل", "بالتزامن", "تزامنا", "وسط"]
+)
+
+
+def _after_circumstance(hit: TriggerHit) -> bool:
+    """Whether a trigger noun follows a word that makes it the time frame of something else."""
+    previous = hit.previous.removeprefix("و").removeprefix("ف")
+    return previous in _CIRCUMSTANCE or previous.removeprefix("في") in _CIRCUMSTANCE
 
 
 def _best_mode(mode: str | None, modes: list[str]) -> str | None:

@@ -202,7 +202,7 @@ _ENTRIES: list[tuple[str, str, str, str | None, TriggerRole]] = [
     ("رفض/رفض", "رفض", "REJECT", None, "event"),
     ("هدد/هدد", "تهديد/تهديدات", "THREATEN", None, "event"),
     ("توعد/توعد", "", "THREATEN", None, "event"),
-    ("حذر/حذر", "تحذير/تحذيرات", "THREATEN", None, "event"),
+    ("حذر/حذر", "تحذير/تحذيرات", "THREATEN", None, "weak"),
     ("لوح/لوح", "", "THREATEN", None, "event"),
     # --- cooperation ---
     ("طالب/طالب", "مطالبة", "REQUEST", None, "event"),
@@ -294,7 +294,7 @@ _PHRASES: list[tuple[str, str, str | None, TriggerRole]] = [
     ),
     ("افتتاح السفاره|تفتتح رسميا", "COOPERATE", None, "event"),
     ("انشطه تجاريه", "COOPERATE", None, "weak"),
-    ("الانسحاب من الاتفاق", "REJECT", None, "event"),
+    ("انسحاب (?:[^ ]+ )?من الاتفاق|انسحب[^ ]* من الاتفاق|الانسحاب من الاتفاق", "REJECT", None, "event"),
     ("اوقفت جميع الصادرات|حظر انشطه|حظر الانشطه", "SANCTION", "ban", "event"),
     ("اوامر الاخلاء|اوامر اخلاء", "COERCE", "displace", "event"),
     (
@@ -306,7 +306,7 @@ _PHRASES: list[tuple[str, str, str | None, TriggerRole]] = [
     ("لارسال قوات|ارسال قوات", "MOBILIZE", None, "event"),
     ("حمل .{0,40}مسؤوليه", "ACCUSE", None, "event"),
     ("ارتكب مجزره|ارتكبت مجزره|ارتكب .{0,8}مجازر", "ASSAULT", None, "event"),
-    ("الخروج من القطاع|خروج قيادات|للخروج من|لخروج امن|خروج امن", "RETREAT", None, "event"),
+    ("خروج (?:[^ ]+ )?من القطاع|خروج قيادات|خروج امن", "RETREAT", None, "event"),
     ("عمليه انزال|عمليه انزال جوي|عمليه امنيه|عمليه عسكريه", "ASSAULT", None, "event"),
     ("ضد تنظيم|عمليه مشتركه", "ASSAULT", None, "weak"),
     (
