@@ -70,12 +70,23 @@ def analyze(text: str) -> list[IndexedTerm]:
 
 def terms_of(text: str | None) -> list[str]:
     """The index terms of ``text`` (none for ``None``)."""
-    return list(_cached_terms(text)) if text else []
+    if not text:
+        return []
+    return list(_name_terms(text) if len(text) < _SHORT else _text_terms(text))
 
 
-@functools.lru_cache(maxsize=4096)
-def _cached_terms(text: str) -> tuple[str, ...]:
-    # Names and summaries recur across articles (and texts across copies): analyze each once.
+# Names and summaries recur across articles (and whole texts across re-ingests and copies): each is
+# analyzed once while it stays in one of these caches (short strings are cheap to keep, texts are not).
+_SHORT = 300
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_terms(text: str) -> tuple[str, ...]:
+    return tuple(t.term for t in analyze(text))
+
+
+@functools.lru_cache(maxsize=2048)
+def _text_terms(text: str) -> tuple[str, ...]:
     return tuple(t.term for t in analyze(text))
 
 

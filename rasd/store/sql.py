@@ -113,65 +113,65 @@ class SqlStore:
         return self.add_documents([(document, articles)])[0]
 
     def add_documents(self, batch: list[tuple[Document, list[AnnotatedArticle]]]) -> list[StoredDocument]:
-        """Store several documents and their articles in one transaction (bulk loads and benchmarks)."""
+        """Store several documents and their articles in one transaction, with one statement per table
+        (bulk loads): documents whose content is already stored, and articles already stored, are skipped."""
         now = _now()
         try:
             with self.engine.begin() as connection:
-                results = [self._add(connection, document, articles, now) for document, articles in batch]
+                results = self._add_batch(connection, batch, now)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to {self.url}: {_reason(exc)}") from exc
         self._alias_cache.clear()
         return results
 
-    def _add(
-        self, connection: Connection, document: Document, articles: list[AnnotatedArticle], now: str
-    ) -> StoredDocument:
-        known = connection.execute(
-            select(schema.documents.c.id).where(schema.documents.c.content_hash == document.content_hash)
-        ).first()
-        if known is not None:
-            return StoredDocument(document_id=known.id, added=False)
-        connection.execute(
-            insert(schema.documents).values(
-                id=document.id,
-                content_hash=document.content_hash,
-                origin=document.origin,
-                encoding=document.encoding,
-                media_type=document.media_type,
-                url=document.url,
-                fetched_at=document.fetched_at,
-                ingested_at=now,
-                text=document.text,
+    def _add_batch(
+        self, connection: Connection, batch: list[tuple[Document, list[AnnotatedArticle]]], now: str
+    ) -> list[StoredDocument]:
+        documents = schema.documents
+        hashes = [d.content_hash for d, _ in batch]
+        known = {
+            row.content_hash: row.id
+            for row in connection.execute(
+                select(documents.c.content_hash, documents.c.id).where(documents.c.content_hash.in_(hashes))
             )
-        )
-        ids = [a.article.id for a in articles]
+        }
+        ids = [a.article.id for _, articles in batch for a in articles]
         existing = (
             {
-                row.id
-                for row in connection.execute(
-                    select(schema.articles.c.id).where(schema.articles.c.id.in_(ids))
-                )
+                r.id
+                for r in connection.execute(select(schema.articles.c.id).where(schema.articles.c.id.in_(ids)))
             }
             if ids
             else set()
         )
-        result = StoredDocument(document_id=document.id, added=True)
+        results: list[StoredDocument] = []
+        document_rows: list[dict[str, Any]] = []
         new: list[AnnotatedArticle] = []
-        for annotated in articles:
-            article_id = annotated.article.id
-            if article_id in existing:
-                result.known_article_ids.append(article_id)
+        for document, articles in batch:
+            if document.content_hash in known:
+                results.append(StoredDocument(document_id=known[document.content_hash], added=False))
                 continue
-            existing.add(article_id)
-            new.append(annotated)
-            result.new_article_ids.append(article_id)
+            known[document.content_hash] = document.id
+            document_rows.append(_document_row(document, now))
+            result = StoredDocument(document_id=document.id, added=True)
+            for annotated in articles:
+                article_id = annotated.article.id
+                if article_id in existing:
+                    result.known_article_ids.append(article_id)
+                    continue
+                existing.add(article_id)
+                new.append(annotated)
+                result.new_article_ids.append(article_id)
+            results.append(result)
+        if document_rows:
+            connection.execute(insert(documents), document_rows)
         if new:
             connection.execute(insert(schema.articles), [_article_row(a, now) for a in new])
             event_rows = [_event_row(e) for a in new for e in a.events]
             if event_rows:
                 connection.execute(insert(schema.events), event_rows)
             self._index_articles(connection, new)
-        return result
+        return results
 
     def get_fetch_state(self, url: str) -> FetchState | None:
         with self.engine.connect() as connection:
@@ -715,6 +715,20 @@ _ARTICLE_COLUMNS = [
     "input_id",
     "text",
 ]
+
+
+def _document_row(document: Document, now: str) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "content_hash": document.content_hash,
+        "origin": document.origin,
+        "encoding": document.encoding,
+        "media_type": document.media_type,
+        "url": document.url,
+        "fetched_at": document.fetched_at,
+        "ingested_at": now,
+        "text": document.text,
+    }
 
 
 def _article_row(annotated: AnnotatedArticle, now: str) -> dict[str, Any]:
