@@ -293,10 +293,32 @@ def _compatible(event: _Draft, draft: _Draft) -> bool:
     return _same_actor(event.actor1, draft.actor1) and _same_place(event, draft)
 
 
+def _headline_target(events: list[_Draft], draft: _Draft) -> _Draft | None:
+    """The body record a headline mention summarizes: the first of its type whose actor and modality fit
+    (a headline names the story's place loosely — a country, a region, a misread village)."""
+    for event in events:
+        if event.unit != "text" or event.plover != draft.plover:
+            continue
+        if draft.modality != event.modality and not (
+            draft.modality in _MERGEABLE_MODALITIES and event.modality in _MERGEABLE_MODALITIES
+        ):
+            continue
+        if _same_actor(event.actor1, draft.actor1):
+            return event
+    return None
+
+
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
     events: list[_Draft] = []
-    for draft in drafts:
-        target = next((e for e in reversed(events) if _compatible(e, draft)), None)
+    # The body first, so that the headline joins the lede's record rather than the other way round.
+    ordered = [d for d in drafts if d.unit == "text"] + [d for d in drafts if d.unit == "title"]
+    for draft in ordered:
+        if draft.unit == "title":
+            target = next((e for e in events if _compatible(e, draft)), None)
+            if target is None and draft.place_kind not in ("place", "adm2"):
+                target = _headline_target(events, draft)
+        else:
+            target = next((e for e in reversed(events) if _compatible(e, draft)), None)
         if target is None:
             events.append(draft)
             continue
