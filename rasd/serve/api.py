@@ -190,7 +190,8 @@ def api_router(store: SqlStore, token: str | None) -> APIRouter:
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
         offset: Offset = 0,
     ) -> dict[str, Any]:
-        """Ranked articles with highlighted snippets (``<mark>``); ``query`` shows the alternatives used."""
+        """Ranked articles with highlighted snippets (``<mark>``); ``query`` lists each clause with the
+        names it was widened to and the index terms searched."""
         query = SearchQuery(
             q,
             date_from=filters.date_from,
@@ -209,7 +210,8 @@ def api_router(store: SqlStore, token: str | None) -> APIRouter:
         )
         page = _page([asdict(h) for h in store.search(query)], limit, offset)
         page["query"] = [
-            {"text": c.text, "alternatives": [" ".join(p) for p in c.phrases]} for c in store.plan(q).clauses
+            {"text": c.text, "terms": [" ".join(p) for p in c.phrases], "names": c.names}
+            for c in store.plan(q).clauses
         ]
         return page
 

@@ -146,6 +146,8 @@ class Clause:
 
     text: str
     phrases: list[Phrase] = field(default_factory=list)
+    # The names the alternatives were made from, for people to read (ids left out).
+    names: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -208,11 +210,14 @@ def _clause(text: str, aliases: AliasSource | None) -> list[Clause]:
     phrase = tuple(terms_of(text))
     if not phrase:
         return []
-    clause = Clause(text, [phrase])
+    clause = Clause(text, [phrase], [text])
     for alias in aliases(text) if aliases is not None else ():
-        alternative = (alias,) if alias.startswith("kb") and _TERM_OK.match(alias) else tuple(terms_of(alias))
+        is_id = alias.startswith("kb") and _TERM_OK.match(alias) is not None
+        alternative = (alias,) if is_id else tuple(terms_of(alias))
         if alternative and alternative not in clause.phrases:
             clause.phrases.append(alternative)
+            if not is_id:
+                clause.names.append(alias)
     return [clause]
 
 

@@ -70,7 +70,7 @@ def test_search_returns_ranked_hits_with_snippets(client: TestClient) -> None:
     for hit in page["items"]:
         assert set(hit) >= {"article_id", "title", "snippet", "score"}
         assert "<mark>" in hit["snippet"]
-    assert page["query"][0]["alternatives"][0] == "غار"
+    assert page["query"][0]["terms"][0] == "غار" and page["query"][0]["names"][0] == "غارة"
     filtered = client.get("/api/search", params={"q": "غارة", "country": "LB"}).json()["items"]
     assert [h["article_id"] for h in filtered] == ["art-bintjbeil"]
     assert client.get("/api/search").status_code == 422
