@@ -37,7 +37,7 @@ _MARCH_BEFORE = frozenset(["خرجت", "خرج", "نظم", "نظمت", "نظمو
 _TYPE_PRIORITY = {"arrest": 0, "curfew": 1, "raid": 5}
 _ONE_AGGRESSION_AFTER = re.compile(r"\s+(?:جوي|جويا|اسرائيلي|اسرائيليا|صاروخي|مدفعي|امريكي|اميركي|تركي)")
 _ONE_AGGRESSION_BEFORE = frozenset(["شن", "شنت", "نفذ", "نفذت", "لعدوان", "بعدوان", "تصدت", "تصدي", "يشن"])
-_QUOTED_RE = re.compile(r'"[^"\n]{8,400}"')
+_QUOTED_RE = re.compile(r'"[^"\n]{25,400}"')  # a short quotation names a thing ("تعبئة عامة")
 _HOLY_SITE_RE = re.compile(r"الاقصي|قبر|المسجد|الحرم|باحات")
 _ARMED_RE = re.compile(
     r"مسلح|الجيش|جيش|قوات|ميليشي|مليشي|المتمردين|ارهابي|عناصر|مقاتل|المقاومه|التنظيم|الحوثي"
@@ -168,7 +168,7 @@ def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger |
     if (
         trigger.plover in ("ACCUSE", "REJECT", "SUPPORT")
         and word.endswith("ا")
-        and not word.endswith(("دعا", "ادا"))
+        and prev_word.lstrip("و") not in ("وجه", "وجهت", "يوجه", "توجه", "وجهوا")  # وجّهت اتهاماً is an act
     ):
         return None  # تنديدا، رفضا: the purpose of another act, not an act of its own
     near = (max(0, start - 80), end + 80)
