@@ -183,8 +183,13 @@ def _search_v2(connection: Connection) -> None:
         )
 
 
+def _modality_index_v3(connection: Connection) -> None:
+    """The dashboard counts events by modality: index it rather than scan every event's JSON."""
+    connection.exec_driver_sql("create index if not exists ix_events_modality on events (modality)")
+
+
 # Each migration takes the schema from version N-1 to N; append, never edit a released one.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _search_v2]
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _search_v2, _modality_index_v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

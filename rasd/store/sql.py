@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -64,6 +65,8 @@ _fts = table("article_search", column("article_id"), column("title"), column("bo
 _pg_search = table("article_search", column("article_id"), column("terms", TSVECTOR))
 # BM25 column weights: article_id (unindexed), title, body, names.
 _BM25 = "bm25(article_search, 0.0, 4.0, 1.0, 2.0)"
+# Seconds the dashboard figures of ``stats`` are kept before they are counted again.
+STATS_TTL_S = 30.0
 # Rows written per statement when the search index is rebuilt.
 _REINDEX_BATCH = 500
 
@@ -90,6 +93,7 @@ class SqlStore:
             with self.engine.begin() as connection:
                 self._version = schema.migrate(connection)
             self._alias_cache: dict[str, list[str]] = {}
+            self._stats_cache: tuple[float, dict[str, Any]] | None = None
             if self._meta("search_analyzer") != ANALYZER_VERSION:
                 self.rebuild_search_index()
         except (SQLAlchemyError, OSError) as exc:
@@ -122,6 +126,7 @@ class SqlStore:
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to {self.url}: {_reason(exc)}") from exc
         self._alias_cache.clear()
+        self._stats_cache = None
         return results
 
     def _add_batch(
@@ -440,6 +445,7 @@ class SqlStore:
         """Insert or replace stories; their first and last dates come from their events."""
         if not stories:
             return
+        self._stats_cache = None
         with self.engine.begin() as connection:
             ids = [s.id for s in stories]
             connection.execute(delete(schema.stories).where(schema.stories.c.id.in_(ids)))
@@ -558,7 +564,17 @@ class SqlStore:
             ]
 
     def stats(self) -> dict[str, Any]:
-        """Counts for the dashboard: articles, events by type, source and country, and the date span."""
+        """Counts for the dashboard: articles, events by type, source and country, and the date span.
+
+        Figures may lag writes by up to ``STATS_TTL_S`` seconds (every page asks for them)."""
+        cached = self._stats_cache
+        if cached is not None and time.monotonic() - cached[0] < STATS_TTL_S:
+            return dict(cached[1])
+        figures = self._count_figures()
+        self._stats_cache = (time.monotonic(), figures)
+        return dict(figures)
+
+    def _count_figures(self) -> dict[str, Any]:
         articles, events = schema.articles, schema.events
         with self.engine.connect() as connection:
 
