@@ -182,7 +182,7 @@ _VICTIM_NOUNS = frozenset(
 )
 _BACKGROUND_RE = re.compile(r"^\s*(?:و|ف)?(?:كان|كانت|كانوا|يذكر|يشار|سبق)")
 # A date after these words bounds a period (منذ 7 أكتوبر), it does not date one happening.
-_PERIOD_BEFORE_RE = re.compile(r"(?:منذ|حتي|خلال|طيله|مطلع|بدايه)\s*$")
+_PERIOD_BEFORE_RE = re.compile(r"(?:منذ|حتي|طيله)\s*$")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 
 # Actors the knowledge base has no entry for: (normalized pattern, English name, type).
@@ -528,7 +528,7 @@ def _timex_date(timex: Timex) -> tuple[str, str] | None:
     if precision == "month":
         return value[:7] + "-01", "month"
     if precision == "year":
-        return value[:4] + "-01-01", "year"
+        return None  # a bare year in a news sentence dates an agreement or a war it names, rarely the event
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]):
         return value[:10], "day"
     return None
