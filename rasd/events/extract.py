@@ -53,6 +53,7 @@ class _Draft:
     place_kind: str
     date: str | None
     precision: str | None
+    dated: bool  # the text gives the date (not the publication date standing in for it)
     fatalities: Fatalities
     modality: str
     confidence: float
@@ -206,7 +207,7 @@ def _draft(
     statement = family_of(mention.plover) in ("verbal-conflict", "cooperation")
     if statement and speaker_country and place_span is not None and place_span.kind not in ("place", "adm2"):
         place_span = None  # a statement is placed where its speaker is, not at the country it is about
-    date, precision, _ = assign_date(mention, layers, published, today_stated)
+    date, precision, date_text = assign_date(mention, layers, published, today_stated)
     fatalities = count_fatalities(mention, layers)
     modality = modality_of(mention, layers, actor1, actors)
     if (
@@ -243,6 +244,7 @@ def _draft(
         place_explicit=place_span is not None,
         place_kind=place_span.kind if place_span else "none",
         date=date,
+        dated=date_text is not None,
         precision=precision,
         fatalities=fatalities,
         modality=modality,
@@ -284,7 +286,8 @@ def _compatible(event: _Draft, draft: _Draft) -> bool:
         event.modality in _MERGEABLE_MODALITIES and draft.modality in _MERGEABLE_MODALITIES
     ):
         return False
-    if event.date and draft.date and event.date != draft.date and event.precision == draft.precision == "day":
+    both_dated = event.dated and draft.dated
+    if both_dated and event.date != draft.date and event.precision == draft.precision == "day":
         return False
     if event.mode and draft.mode and event.mode != draft.mode:
         return False
@@ -331,8 +334,13 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         if draft.place_explicit and coarser and (draft.place_kind != "country" or not target.place_explicit):
             target.place, target.place_kind, target.place_explicit = draft.place, draft.place_kind, True
         target.mode = target.mode or draft.mode
-        if draft.precision == "day" and target.precision != "day":
-            target.date, target.precision = draft.date, draft.precision
+        # A date the text gives beats the publication date standing in for one; a day beats a week.
+        if (draft.dated and not target.dated) or (draft.precision == "day" and target.precision != "day"):
+            target.date, target.precision, target.dated = (
+                draft.date,
+                draft.precision,
+                draft.dated or target.dated,
+            )
         if draft.fatalities.count > target.fatalities.count:
             target.fatalities = draft.fatalities
         if _MODALITY_RANK.get(draft.modality, 0) > _MODALITY_RANK.get(target.modality, 0):
