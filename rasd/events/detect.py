@@ -91,9 +91,12 @@ def _hits(layers: TextLayers) -> list[TriggerHit]:
     taken = [(p.start, p.end) for p in phrases]
     hits = [TriggerHit(*norm.to_original(p.start, p.end), p.trigger) for p in phrases]
     quoted = [m.span() for m in _QUOTED_RE.finditer(ntext)]
+    next_taken = 0  # phrase spans are sorted and disjoint: walk them alongside the words
     for match in _WORD_RE.finditer(ntext):
         start, end = match.span()
-        if any(s < end and start < e for s, e in taken):
+        while next_taken < len(taken) and taken[next_taken][1] <= start:
+            next_taken += 1
+        if next_taken < len(taken) and taken[next_taken][0] < end:
             continue
         found = lookup_word(match.group())
         if found is None and end - start >= 8:

@@ -375,30 +375,54 @@ class PhraseHit:
 
 
 @cache
-def _phrase_regex() -> tuple[re.Pattern[str], dict[str, Trigger]]:
-    groups: list[str] = []
-    triggers: dict[str, Trigger] = {}
-    for n, (alternatives, plover, mode, role) in enumerate(_PHRASES):
-        name = f"p{n}"
-        groups.append(f"(?P<{name}>{_norm(alternatives)})")
-        triggers[name] = Trigger(plover, mode, role, _norm(alternatives.split("|")[0]))
-    pattern = r"(?<![\u0621-\u064a])(?:[وفبلك]|ال|وال|بال|لل|ول|وب)?(?:" + "|".join(groups) + r")"
-    return re.compile(pattern), triggers
+def _phrase_regex() -> list[tuple[tuple[str, ...], re.Pattern[str], Trigger]]:
+    """One compiled pattern per phrase entry, with the literal words that must occur for it to match."""
+    compiled = []
+    for alternatives, plover, mode, role in _PHRASES:
+        normalized = _norm(alternatives)
+        keys = tuple(_literal_head(alt) for alt in _top_level(normalized))
+        pattern = r"(?<![\u0621-\u064a])(?:[وفبلك]|ال|وال|بال|لل|ول|وب)?(?P<p>" + normalized + ")"
+        compiled.append((keys, re.compile(pattern), Trigger(plover, mode, role, _top_level(normalized)[0])))
+    return compiled
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The alternatives of a pattern at parenthesis depth 0."""
+    parts, depth, current = [], 0, ""
+    for char in pattern:
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
+
+
+def _literal_head(alternative: str) -> str:
+    """The literal text an alternative starts with (up to its first regular-expression operator)."""
+    head = re.split(r"[(\[.?*+{\\]", alternative, maxsplit=1)[0]
+    return head.strip()
 
 
 def find_phrases(normalized: str) -> list[PhraseHit]:
-    """Multi-word triggers in a normalized text."""
-    regex, triggers = _phrase_regex()
+    """Multi-word triggers in a normalized text, leftmost-longest, none overlapping another."""
     hits = []
-    for match in regex.finditer(normalized):
-        name = match.lastgroup
-        if name is None:
+    for keys, regex, trigger in _phrase_regex():
+        if not any(key in normalized for key in keys):  # a substring test at C speed skips most entries
             continue
-        trigger = triggers[name]
-        if trigger.role == "mode":
-            trigger = Trigger("ASSAULT", _PHRASE_MODES.get(match.group(name)), "mode", trigger.lemma)
-        hits.append(PhraseHit(match.start(name), match.end(name), trigger))
-    return hits
+        for match in regex.finditer(normalized):
+            found = trigger
+            if trigger.role == "mode":
+                found = Trigger("ASSAULT", _PHRASE_MODES.get(match.group("p")), "mode", trigger.lemma)
+            hits.append(PhraseHit(match.start("p"), match.end("p"), found))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[PhraseHit] = []
+    for hit in hits:
+        if kept and hit.start < kept[-1].end:
+            continue
+        kept.append(hit)
+    return kept
 
 
 _PROCLITICS = (
