@@ -164,20 +164,22 @@ def _lede_end(layers: TextLayers) -> int:
 
 
 def _stray_countries(units: list[tuple[str, TextLayers]]) -> set[str]:
-    """Countries named once, by one settlement, in an article about other countries: a misread place name
-    (الرمثا in Shebaa Farms read as the Jordanian town) is likelier than a lone foreign village."""
-    settlements: dict[str, int] = {}
-    mentions: dict[str, int] = {}
+    """Countries that only one place name of the article lies in, never named themselves, in an article about
+    other countries: a misread word (القصر الرئاسي read as a town in Algeria, قصره as a West Bank village) is
+    likelier than a lone foreign village."""
+    names: dict[str, set[str]] = {}
+    named: set[str] = set()
+    total = 0
     for _, layers in units:
         for place in layers.places:
             country = place.place.country
             if not country:
                 continue
-            mentions[country] = mentions.get(country, 0) + 1
-            if place.kind in ("place", "adm2"):
-                settlements[country] = settlements.get(country, 0) + 1
-    others = sum(mentions.values())
-    return {c for c, n in mentions.items() if n == 1 and settlements.get(c) == 1 and others - n >= 3}
+            total += 1
+            if place.kind == "country":
+                named.add(country)
+            names.setdefault(country, set()).add(place.text)
+    return {c for c, found in names.items() if len(found) == 1 and c not in named and total - 1 >= 3}
 
 
 def _main_country(units: list[tuple[str, TextLayers]]) -> str | None:
