@@ -483,6 +483,8 @@ def _place_score(place: PlaceSpan, mention: Mention, layers: TextLayers) -> floa
     return specific + bonus + after - abs(place.start - mention.start) / 2000.0
 
 
+# Words before the destination of a visit: زيارة إلى كوريا، يصل الجزائر، زار دمشق.
+_VISIT_PLACE_WORDS = frozenset({"في", "ب", "الي", "ل", "يصل", "وصل", "تصل", "زار", "يزور", "زياره", "زيارته"})
 _DATELINE_RE = re.compile(r"^[^\n.]{0,80}?\((?:CNN|سي ان ان|رويترز|ا ف ب|فرانس برس)\)\s*[-–—]*")
 
 
@@ -517,7 +519,8 @@ def assign_place(mention: Mention, places: list[PlaceSpan], layers: TextLayers) 
     for place in places:
         if not s_start <= place.start < s_end:
             continue
-        if verbal and preposition_before(layers, place.start) not in ("في", "ب", "الي"):
+        allowed = _VISIT_PLACE_WORDS if mention.mode == "visit" else ("في", "ب", "الي")
+        if verbal and preposition_before(layers, place.start) not in allowed:
             continue  # a statement's topic is not its place: only a place "in"/"to" which it was made counts
         before = preposition_before(layers, place.start)
         if _PREPOSITION_WEIGHT.get(family_of(mention.plover), {}).get(before, 0.0) < 0:

@@ -207,7 +207,14 @@ def _draft(
     place_span = assign_place(mention, places, layers)
     speaker_country = actor1 is not None and actor1.actor.country
     statement = family_of(mention.plover) in ("verbal-conflict", "cooperation")
-    if statement and speaker_country and place_span is not None and place_span.kind not in ("place", "adm2"):
+    visit = mention.mode == "visit"  # a visit happens at its destination, whoever makes it
+    if (
+        statement
+        and not visit
+        and speaker_country
+        and place_span is not None
+        and place_span.kind not in ("place", "adm2")
+    ):
         place_span = None  # a statement is placed where its speaker is, not at the country it is about
     date, precision, date_text = assign_date(mention, layers, published, today_stated)
     fatalities = count_fatalities(mention, layers)
