@@ -12,7 +12,9 @@ from datetime import datetime
 from typing import Literal
 
 from rasd.entities.link import link_entities
+from rasd.entities.ner import NerModel
 from rasd.errors import InputError
+from rasd.events.extract import extract_events
 from rasd.extract import extract
 from rasd.geo.geocoder import GeoContext, find_places
 from rasd.model import AnnotatedArticle, Article, Document, Entity
@@ -39,9 +41,11 @@ def resolve_time(annotated: AnnotatedArticle) -> None:
 
 
 def link_actors(annotated: AnnotatedArticle) -> None:
-    """Entities stage: names of people, organisations and countries, linked to the actor knowledge base."""
+    """Entities stage: the NER model's names merged with the actor knowledge base's, linked where known."""
+    text = annotated.article.text
     published = reference_time(annotated.article)
-    annotated.entities = link_entities(annotated.article.text, published.date() if published else None)
+    found = NerModel.load().find_entities(text)
+    annotated.entities = link_entities(text, published.date() if published else None, found)
 
 
 def geocode(annotated: AnnotatedArticle) -> None:
@@ -65,8 +69,18 @@ def geocode(annotated: AnnotatedArticle) -> None:
     annotated.entities.sort(key=lambda e: (e.start, e.end))
 
 
-# The annotation stages in order, by name (``rasd bench`` times each). Append a stage when it is ready.
-STAGES: list[tuple[str, Stage]] = [("time", resolve_time), ("entities", link_actors), ("geo", geocode)]
+def detect_events(annotated: AnnotatedArticle) -> None:
+    """Events stage: one record per happening, with actors, place, date, fatalities, modality, evidence."""
+    annotated.events = extract_events(annotated, places=annotated.places)
+
+
+# The annotation stages in order, by name (``rasd bench`` times each).
+STAGES: list[tuple[str, Stage]] = [
+    ("time", resolve_time),
+    ("entities", link_actors),
+    ("geo", geocode),
+    ("events", detect_events),
+]
 
 
 def annotate(article: Article) -> AnnotatedArticle:
