@@ -372,7 +372,26 @@ def assign_actors(
         and family_of(mention.plover) in ("cooperation", "verbal-conflict")
     ):
         actor2 = next((a for a in usable if a.start > actor1.start and a.key != actor1.key), None)
+    if actor2 is None and violent:
+        actor2 = _civilian_victims(mention, layers)
     return actor1, actor2
+
+
+_CIVILIANS_RE = re.compile(
+    r"(?<![\u0621-\u064a])(?:و|ب|ل)?(?:ال)?(?:مدني(?:ين|ون|ان|ا)?|مواطن(?:ين|ون|ا)?|اطفال|نساء|سكان|نازحين|"
+    r"صحافي(?:ين|ون)?|مسعف(?:ين|ون)?|مصلين|مدنيين)(?![\u0621-\u064a])"
+)
+
+
+def _civilian_victims(mention: Mention, layers: TextLayers) -> ActorMention | None:
+    """Civilians named as the victims of an attack in its clause (استشهد 3 مواطنين، قصف منازل المدنيين)."""
+    norm_start, norm_end = layers.to_normalized(*mention.clause)
+    match = _CIVILIANS_RE.search(layers.normalized.text, norm_start, norm_end)
+    if match is None:
+        return None
+    start, end = layers.normalized.to_original(*match.span())
+    text = layers.text[start:end]
+    return ActorMention(start, end, text, Actor(None, text, "Civilians", "civilians"), "civilians")
 
 
 def _is_gpe_location(actor: ActorMention, layers: TextLayers) -> bool:
