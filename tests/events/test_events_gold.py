@@ -34,7 +34,7 @@ def test_every_gold_article_is_read(report: EvalReport) -> None:
 
 
 def test_event_detection_beats_the_keyword_matcher(report: EvalReport) -> None:
-    assert report.metrics["f1"] >= 0.45
+    assert report.metrics["f1"] >= 0.48
     assert report.baselines["keyword"]["f1"] < 0.3
     assert report.metrics["f1"] > report.baselines["keyword"]["f1"] + 0.2
 
@@ -42,12 +42,13 @@ def test_event_detection_beats_the_keyword_matcher(report: EvalReport) -> None:
 def test_field_accuracies_hold_their_floors(report: EvalReport) -> None:
     floors = {
         "plover_accuracy": 0.94,
-        "acled_sub_accuracy": 0.74,
-        "actor1_accuracy": 0.44,
-        "admin1_accuracy": 0.72,
-        "date_accuracy": 0.74,
+        "acled_sub_accuracy": 0.73,
+        "actor1_accuracy": 0.46,
+        "actor2_accuracy": 0.19,
+        "admin1_accuracy": 0.73,
+        "date_accuracy": 0.72,
         "fatalities_accuracy": 0.72,
-        "modality_accuracy": 0.61,
+        "modality_accuracy": 0.62,
     }
     for name, floor in floors.items():
         assert report.metrics[name] >= floor, name
