@@ -165,6 +165,8 @@ def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger |
         return (
             None  # "the aggression on Gaza": the war as a whole, not one attack (عدوان جوي إسرائيلي is one)
         )
+    if trigger.plover == "COERCE" and prev_word in ("رهن", "قيد", "تحت"):
+        return None  # رهن الاعتقال: a state (held in detention), not an arrest
     if trigger.plover == "COERCE" and prev_word.startswith(("مذكر", "لمذكر")):
         return None  # an arrest warrant is not an arrest
     word = ntext[start:end]
@@ -371,7 +373,7 @@ def _clause_mentions(
 
 # Words that make the noun after them the time frame of another act: خلال زيارته، في مستهل اجتماع.
 _CIRCUMSTANCE = frozenset(
-    ["خلال", "اثناء", "مستهل", "عقب", "اثر", "اعقاب", "اطار", "ظل", "بالتزامن", "تزامنا", "وسط"]
+    ["خلال", "اثناء", "مستهل", "عقب", "اثر", "اعقاب", "اطار", "ظل", "بالتزامن", "تزامنا", "وسط", "بعد", "قبل"]
 )
 
 

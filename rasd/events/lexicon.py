@@ -108,7 +108,7 @@ def _noun(singular: str, plural: str | None = None) -> list[str]:
         stem = singular[:-1]
         forms += [stem + "ت", stem + "تين", stem + "تان", stem + "تي", stem + "تا", stem + "ات"]
     else:
-        forms += [singular + "ين", singular + "ان", singular + "ي"]
+        forms += [singular + "ين", singular + "ان"]  # not singular + ي: احتجاجي is an adjective
     if plural:
         forms += [plural, plural + "ا"]
     return forms
