@@ -92,7 +92,7 @@ def score(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> 
 def evaluate(gold: Path) -> EvalReport:
     """Tag the sentences of a CoNLL file with the shipped model and score its spans against the gold ones.
 
-    Prints precision, recall and F1 overall and per type; returns them in an ``EvalReport``
+    Prints precision, recall and F1 overall and per type (to stderr); returns them in an ``EvalReport``
     (``metrics``: precision/recall/f1 in 0..1; ``by_type``: the same for PER, ORG, LOC, MISC).
     """
     from rasd.entities.ner import NerModel
@@ -109,7 +109,7 @@ def evaluate(gold: Path) -> EvalReport:
         metrics=counts["all"].as_dict(),
         by_type={kind: counts[kind].as_dict() for kind in ENTITY_TYPES if kind in counts},
     )
-    print_report(report, counts, sys.stdout)
+    print_report(report, counts, sys.stderr)
     return report
 
 
