@@ -16,7 +16,8 @@ from rasd.arabic.numbers import Quantity
 from rasd.events.detect import Mention
 from rasd.events.layers import TextLayers
 
-_DUAL_RE = re.compile(r"^(?:[وفب]?(?:ال)?)[\u0621-\u064a]{3,}(?:ان|ين)$")
+# A nominative dual (مدنيان، جنديان); the -ين ending is left out: it is also the plural's (مصابين، مدنيين).
+_DUAL_RE = re.compile(r"^(?:ال)?[\u0621-\u064a]{3,}ان$")
 _SINGULAR = frozenset(
     [
         "شاب",
@@ -70,6 +71,7 @@ _INJURY_WORDS = re.compile(r"^[وف]?(?:اصابه|اصيب|اصابات|جرح|
 _AGGREGATE_RE = re.compile(
     r"حصيل(?!\S* (?:\S+ ){0,2}(?:ال)?(?:تفجير|هجوم|انفجار|غاره|قصف|مجزره|حادث|زلزال))|ارتفع عدد|يرتفع|ارتفاع عدد|الاجمالي|اجمالي|منذ بد|منذ اندلاع|منذ السابع|منذ 7|العدد الاجمالي"
 )
+_LARGEST_ONE_EVENT = 1000
 _WORD = re.compile(r"[\u0621-\u064a0-9]+")
 
 
@@ -101,6 +103,8 @@ def count_fatalities(
         found = _count_near(layers, quantities, d_start, d_end, scope_start, scope_end)
         if found is not None and found.count == 1 and found.text not in {f.text for f in singles}:
             singles.append(found)
+        if found is not None and found.count > _LARGEST_ONE_EVENT:
+            continue  # "more than 10,000 killed": the toll of a war, not of one attack
         if found is not None and (best is None or found.count > best.count):
             best = found
     # Separate deaths told one by one (تحييد الأول… بينما توفي الثاني) add up; one toll told twice does not.
@@ -142,7 +146,7 @@ def _count_near(
             return Fatalities(int(q.value), text[q.start : d_end])
         break
     word = _first_word(after)
-    if word in _DUAL_WORDS or (_DUAL_RE.match(word or "") and word not in ("الان", "ان")):
+    if word in _DUAL_WORDS or (_DUAL_RE.match(word or "") and word not in ("الان", "ان", "انسان")):
         return Fatalities(2, text[d_start : d_end + len(after) - len(after.lstrip()) + len(word or "")])
     own = text[d_start:d_end]
     from rasd.arabic.normalize import normalize_text
@@ -151,6 +155,10 @@ def _count_near(
     if own_norm.endswith(("شهيدين", "شهيدان", "قتيلين", "قتيلان")):
         return Fatalities(2, own)
     if word and normalize_text(word).lstrip("و").removeprefix("ال") in _SINGULAR:
+        if re.match(
+            r"\s*و(?:زوجت|ابن|طفل|شقيق|امرا|زوج)", after[len(after) - len(after.lstrip()) + len(word) :]
+        ):
+            return Fatalities(2, text[d_start:d_end] + " " + word)  # استشهاد رجل وزوجته
         return Fatalities(1, text[d_start:d_end] + " " + word)
     if own_norm.startswith(("توفي ", "لقي ", "توفيت ")):
         return Fatalities(1, own)  # a verb in the singular: one person died
