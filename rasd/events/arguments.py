@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import cache
 
 from rasd.arabic.normalize import normalize_text
@@ -625,8 +625,3 @@ def country_place(country: str | None) -> Place | None:
     except ImportError:
         pass
     return Place(f"cc:{country}", name_ar, name_en, country, None, None, None, None, 4)
-
-
-def week_before(day: str) -> str:
-    """The first day of the 7-day window that ends on ``day``."""
-    return (date.fromisoformat(day) - timedelta(days=6)).isoformat()

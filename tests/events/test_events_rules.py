@@ -113,3 +113,20 @@ def test_the_scorer_compares_dates_by_window_and_places_by_admin1() -> None:
     assert places_agree({"country": "LB", "admin1": "Nabatieh"}, predicted)
     assert not places_agree({"country": "LB", "admin1": "South"}, predicted)
     assert places_agree({"country": "LB", "admin1": None}, predicted)
+
+
+def test_the_stage_reads_the_layers_it_is_given() -> None:
+    # With no entities, timexes or places passed in, the stage computes them; with empty ones given, it
+    # uses them as they are (no actor, no date from the text, the publication date at week precision).
+    article = Article("a", "d", "article", "قصفت طائرات إسرائيلية بلدة كفرا أمس.", published="2024-02-29")
+    computed = extract_events(AnnotatedArticle(article=article))
+    given = extract_events(AnnotatedArticle(article=article), places=[])
+    assert computed and given
+    assert computed[0].date == "2024-02-28"
+    assert all(e.location is None or e.location.admin1 is None for e in given)
+
+
+def test_the_bench_function_reports_articles_per_second() -> None:
+    from rasd.events import throughput
+
+    assert throughput(2) > 0
