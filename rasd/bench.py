@@ -103,3 +103,22 @@ def run_bench(corpus: Path | None, n: int) -> dict[str, Any]:
         "text_layer_mb_per_s": text_layer,
         "machine": f"{platform.machine()} {platform.processor() or ''} python {platform.python_version()}".strip(),
     }
+
+
+def run_web_bench(records: int) -> dict[str, Any]:
+    """Web ingest: a WARC of ``records`` news pages written from the corpus, and the real saved HTML pages."""
+    import tempfile
+
+    from rasd.ingest.web_bench import bench_warc, bench_web_pages, corpus_articles, write_bench_warc
+
+    base = news_dir()
+    if base is None:
+        raise InputError("../shared/data/news not found: the web benchmark builds its pages from it")
+    with tempfile.TemporaryDirectory() as folder:
+        warc = Path(folder) / "bench.warc.gz"
+        write_bench_warc(warc, corpus_articles(base), records)
+        return {
+            "warc_read": bench_warc(warc, extract=False),
+            "warc_extract": bench_warc(warc, workers=2),
+            "html_pages": bench_web_pages(base / "html_pages"),
+        }

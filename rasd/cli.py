@@ -538,11 +538,17 @@ def bench(
         typer.Option(help="a corpus file or folder (default: ../shared/data/news/almayadeen_2023_2024)"),
     ] = None,
     n: Annotated[int, typer.Option(help="number of articles")] = 1000,
+    web: Annotated[
+        int,
+        typer.Option(help="also measure web ingest: a WARC of this many records and the saved HTML pages"),
+    ] = 0,
 ) -> None:
     """Throughput and memory per stage; the last line is one JSON object."""
-    from rasd.bench import run_bench
+    from rasd.bench import run_bench, run_web_bench
 
     result = run_bench(corpus, n)
+    if web:
+        result["web"] = run_web_bench(web)
     for stage, seconds in result["stage_seconds"].items():
         err.print(f"{stage:>12}: {seconds:8.3f} s", highlight=False)
     sys.stdout.write(json.dumps(result) + "\n")
