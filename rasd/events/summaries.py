@@ -50,6 +50,7 @@ _VERBS_EN: dict[tuple[str, str | None], str] = {
     ("SANCTION", "close"): "closed a mission",
     ("SANCTION", "cut-aid"): "cut aid",
     ("SANCTION", "break-relations"): "broke off relations",
+    ("SANCTION", "recall"): "recalled or summoned an ambassador",
     ("CONCEDE", None): "made a concession",
     ("CONCEDE", "ease-sanctions"): "eased sanctions",
     ("CONCEDE", "release"): "released detainees",
