@@ -180,6 +180,9 @@ _VICTIM_NOUNS = frozenset(
         "مهاجر",
     ]
 )
+# "قالت الشرطة إنّ سيارة انفجرت": the subject before إنّ/أنّ is the speaker, the act has its own subject.
+# (أنّها/أنّه carry the speaker as their subject — أعلنت المقاومة أنّها استهدفت… — and do not count.)
+_COMPLEMENTIZER_RE = re.compile(r"(?<![\u0621-\u064a])(?:ان|بان)(?![\u0621-\u064a])")
 _BACKGROUND_RE = re.compile(r"^\s*(?:و|ف)?(?:كان|كانت|كانوا|يذكر|يشار|سبق)")
 # A date after these words bounds a period (منذ 7 أكتوبر), it does not date one happening.
 _PERIOD_BEFORE_RE = re.compile(r"(?:منذ|حتي|طيله)\s*$")
@@ -327,7 +330,7 @@ def _hint(layers: TextLayers, candidate: ActorMention, mention: Mention) -> str 
     # An adjective or genitive right after an attack noun names the attacker (قصف إسرائيلي، غارات الاحتلال).
     trigger_end = max(e for _, e in mention.spans) if mention.spans else mention.end
     gap = layers.text[trigger_end : candidate.start]
-    if 0 <= len(gap) <= 2 and not gap.strip(" ً") and mention.role != "death":
+    if candidate.start >= trigger_end and len(gap) <= 2 and not gap.strip(" ً") and mention.role != "death":
         return "agent"
     return None
 
@@ -352,7 +355,9 @@ def assign_actors(
     actor1 = next((a for a in usable if hints[id(a)] == "agent"), None)
     violent = family_of(mention.plover) == "violence"
     if actor1 is None:
-        after = [a for a in usable if a.start >= trigger and hints[id(a)] is None]
+        # The subject of a verb follows it closely (شنّت قوات الاحتلال…); an actor further on belongs to
+        # another phrase of the clause.
+        after = [a for a in usable if trigger <= a.start <= mention.end + 40 and hints[id(a)] is None]
         actor1 = next((a for a in after if not (violent and a.actor.type in _NOT_ATTACKERS)), None)
     if actor1 is None:
         # The subject of a nominal report (أعلنت المقاومة استهداف…) — but a ministry, an agency or a person
@@ -360,9 +365,17 @@ def assign_actors(
         before = [
             a
             for a in usable
-            if a.start < trigger and hints[id(a)] is None and not (violent and a.actor.type in _NOT_ATTACKERS)
+            if a.start < trigger
+            and hints[id(a)] is None
+            and not (violent and a.actor.type in _NOT_ATTACKERS)
+            and not _COMPLEMENTIZER_RE.search(layers.normalized_slice(a.end, trigger))
         ]
         actor1 = before[-1] if before else None
+    if actor1 is None and not violent:
+        # "كشفت مصادر من حماس أن قيادات … تستعد للخروج": with no actor of its own, a statement's subject
+        # is the party whose sources speak.
+        speakers = [a for a in usable if a.start < trigger and hints[id(a)] is None]
+        actor1 = speakers[-1] if speakers else None
     actor2 = next(
         (a for a in usable if hints[id(a)] == "target" and (actor1 is None or a.key != actor1.key)), None
     )

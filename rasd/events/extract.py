@@ -302,7 +302,11 @@ def _compatible(event: _Draft, draft: _Draft) -> bool:
         return False
     if (draft.unit, draft.mention.sentence[0]) in event.sentences:
         return False
-    return _same_actor(event.actor1, draft.actor1) and _same_place(event, draft)
+    if not _same_place(event, draft):
+        return False
+    same_spot = bool(event.place and draft.place and event.place.id and event.place.id == draft.place.id)
+    # Two reports of the same spot and day are one happening, whoever each names as its author.
+    return same_spot or _same_actor(event.actor1, draft.actor1)
 
 
 def _headline_target(events: list[_Draft], draft: _Draft) -> _Draft | None:

@@ -130,6 +130,7 @@ _ENTRIES: list[tuple[str, str, str, str | None, TriggerRole]] = [
     ("", "كمين", "ASSAULT", None, "event"),
     ("أغار/غير", "إغارة", "ASSAULT", None, "event"),
     ("", "تفجير/تفجيرات انفجار/انفجارات", "ASSAULT", "explosives", "event"),
+    ("انفجر/نفجر انفجرت/نفجر", "", "ASSAULT", "explosives", "event"),
     ("اغتال/غتال", "اغتيال/اغتيالات", "ASSAULT", "targeted", "event"),
     ("أعدم/عدم", "إعدام", "ASSAULT", "targeted", "event"),
     ("", "مجزرة/مجازر", "ASSAULT", None, "weak"),

@@ -104,9 +104,21 @@ def _attribution(
     source = _source_actor(mention, layers, actors, cue.end() if cue is not None else None)
     if source is not None and actor1 is not None and _same_speaker(source, actor1, violent):
         return "claimed" if violent or _REVEALING.search(before) else "asserted"
+    if cue is not None and source is None and _announces_directly(source_text, layers, mention):
+        # "كما أعلنت استهداف موقع…": the speaker, named before, announces its own act
+        return "claimed" if violent else "asserted"
     if source is None and actor1 is None and not _THIRD_PARTY.search(source_text):
         return "asserted"
     return "reported"
+
+
+def _announces_directly(source_text: str, layers: TextLayers, mention: Mention) -> bool:
+    """Whether the attribution verb is followed straight by the reported act (أعلنت استهداف…)."""
+    trigger = layers.normalized_slice(mention.start, mention.end)
+    head = source_text.lstrip(" ،,")
+    if not head:
+        return True  # the window before the trigger ends right after the verb
+    return bool(trigger) and (head.startswith(trigger) or head.split(" ", 1)[0].endswith(trigger))
 
 
 def _same_speaker(source: ActorMention, actor: ActorMention, violent: bool) -> bool:
