@@ -22,7 +22,7 @@ from rasd.ingest.text import read_limited
 from rasd.model import Document
 
 if TYPE_CHECKING:
-    from rasd.ingest.fetch import Fetcher
+    from rasd.ingest.fetch import Fetcher, FetchResult
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +108,20 @@ def _news_text(news: etree._Element | None, path: str) -> str | None:
     return found.text.strip() if found is not None and found.text else None
 
 
+def entry_document(entry: SitemapEntry, page: FetchResult, options: ReadOptions) -> Document:
+    """The fetched page of a sitemap entry, as an HTML document with the entry's title and date as hints."""
+    return html_document(
+        page.body,
+        page.final_url,
+        url=page.final_url,
+        content_type=page.content_type,
+        fetched_at=page.fetched_at,
+        options=options,
+        title_hint=entry.title,
+        published_hint=entry.published or entry.lastmod,
+    )
+
+
 def sitemap_documents(
     sitemap: Sitemap, options: ReadOptions, fetcher: Fetcher, skip: set[str] | None = None, depth: int = 0
 ) -> Iterator[Document | InputError]:
@@ -127,17 +141,7 @@ def sitemap_documents(
         if skip and entry.url in skip:
             continue
         try:
-            page = fetcher.fetch(entry.url)
-            yield html_document(
-                page.body,
-                page.final_url,
-                url=page.final_url,
-                content_type=page.content_type,
-                fetched_at=page.fetched_at,
-                options=options,
-                title_hint=entry.title,
-                published_hint=entry.published or entry.lastmod,
-            )
+            yield entry_document(entry, fetcher.fetch(entry.url), options)
         except InputError as error:
             yield error
 

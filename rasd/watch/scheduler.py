@@ -26,7 +26,13 @@ from rasd.ingest.base import ReadOptions
 from rasd.ingest.feed import FEED_ACCEPT, Feed, FeedItem, item_document, page_document, parse_feed
 from rasd.ingest.fetch import Fetcher, FetchError, FetchResult
 from rasd.ingest.html import html_document
-from rasd.ingest.sitemap import MAX_CHILD_SITEMAPS, SITEMAP_ACCEPT, SitemapEntry, parse_sitemap
+from rasd.ingest.sitemap import (
+    MAX_CHILD_SITEMAPS,
+    SITEMAP_ACCEPT,
+    SitemapEntry,
+    entry_document,
+    parse_sitemap,
+)
 from rasd.ingest.url import resource_kind
 from rasd.model import Document
 from rasd.pipeline import ingest_document
@@ -311,16 +317,7 @@ def _feed_document(
 def _sitemap_document(item: _Item, page: FetchResult | None, options: ReadOptions) -> Document | None:
     if page is None or item.entry is None or resource_kind(page) != "html":
         return None
-    return html_document(
-        page.body,
-        page.final_url,
-        url=page.final_url,
-        content_type=page.content_type,
-        fetched_at=page.fetched_at,
-        options=options,
-        title_hint=item.entry.title,
-        published_hint=item.entry.published or item.entry.lastmod,
-    )
+    return entry_document(item.entry, page, options)
 
 
 def watch(config_path: Path, db: str | None = None, *, once: bool = False) -> list[PollReport]:
