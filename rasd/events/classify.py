@@ -49,6 +49,7 @@ _TERRITORY_RE = re.compile(r"سيطر|تحرير|حرر|استعاد|استعا�
 _CIVILIAN_RE = re.compile(
     r"مدني|مواطن|طفل|اطفال|نساء|امراه|سيده|شاب|مصلين|عائل|منزل|منازل|سكني|نازحين|خيام|صحافي|صحفي|مسعف|حفل|اشخاص|شخص"
 )
+_POSITION_RE = re.compile(r"موقع|مواقع|تجمع|ثكن|اليه|اليات|اليات|اليه|مستوطنه|مستعمره|قاعده|ميناء|منشاه")
 _DISRUPT_LEMMAS = frozenset({"احبط", "اسقط", "اعتراض"})
 _INTERVENTION_RE = re.compile(r"فرق|قمع|الغاز المسيل|مواجهات مع|اعتقال|اعتقلت|اشتباكات مع|الشرطه")
 _AGREEMENT_RE = re.compile(r"وقف اطلاق النار|وقف لاطلاق النار|هدنه|سلام|تبادل الاسري|مصالحه|تسويه")
@@ -95,10 +96,11 @@ def _acled_key(
             return "air"
         if mode == "physical":
             return "clash" if re.search(r"جنود|جندي|ضابط|عسكري", clause) else "attack"
-        if _CIVILIAN_RE.search(clause) and not re.search(r"اشتباك|معارك|تبادل", clause):
+        fighting = re.search(r"اشتباك|معارك|معركه|مواجهات|تبادل|كمين|اغاره|تسلل", clause)
+        if (actor2_name == "Civilians" or _CIVILIAN_RE.search(clause)) and not fighting:
             return "attack"
-        if _CLASH_RE.search(clause) or mode in ("firearms", "targeted") or mode is None:
-            return "clash"
+        if mode is None and not fighting and _POSITION_RE.search(clause):
+            return "shell"  # a post, a gathering or a vehicle "targeted" from afar: rockets and missiles
         return "clash"
     if plover == "COERCE":
         if mode == "arrest":
