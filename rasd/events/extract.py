@@ -379,7 +379,6 @@ def _records(drafts: list[_Draft], article: Article, min_confidence: float) -> l
             actor2.name_en if actor2 else None,
             draft.fatalities.count,
         )
-        in_acled = acled is not None and draft.modality not in ("planned", "hypothetical", "negated")
         event = Event(
             id=f"{article.id}:e{len(events) + 1}",
             article_id=article.id,
@@ -393,7 +392,7 @@ def _records(drafts: list[_Draft], article: Article, min_confidence: float) -> l
             actor1=actor1,
             actor2=actor2,
             location=draft.place,
-            fatalities=draft.fatalities.count if in_acled or acled is not None else None,
+            fatalities=draft.fatalities.count if acled is not None else None,
             fatalities_text=draft.fatalities.text,
             evidence=_spans(draft, "text", article.text),
             title_evidence=_spans(draft, "title", article.title or ""),
