@@ -25,7 +25,7 @@ from trafilatura.utils import load_html
 
 from rasd.extract import PARAGRAPH_BREAK, article_id
 from rasd.extract.language import detect_language
-from rasd.extract.sites import outlet_name
+from rasd.extract.outlets import outlet_name
 from rasd.model import Article, Document, PublishedPrecision
 
 # Bidirectional controls some CMSs wrap titles in (U+202B in Jawhara FM's <title>); they carry no text.

@@ -112,7 +112,7 @@ def html_to_text(fragment: str) -> str:
 
 def item_document(item: FeedItem, feed: Feed, origin: str, options: ReadOptions) -> Document:
     """A feed-item document: the item's text, with its title, date, link and feed name as hints."""
-    from rasd.extract.sites import outlet_name
+    from rasd.extract.outlets import outlet_name
 
     return make_document(
         item.text or item.title or "",
