@@ -2,14 +2,12 @@
 
 This is the one place where the events stage calls the other stages (``rasd.arabic``, ``rasd.time``,
 ``rasd.entities``, ``rasd.geo``). A layer the caller already computed is passed in and used as is; a layer
-that is missing is computed here; a layer whose module is not installed is left empty and named in
-``MISSING_LAYERS`` so that reports can say so.
+that is missing is computed here.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -17,7 +15,10 @@ from typing import Any
 from rasd.arabic.normalize import NormalizedText, normalize
 from rasd.arabic.numbers import Quantity, find_quantities
 from rasd.arabic.sentences import split_sentences
+from rasd.entities.link import link_entities
+from rasd.geo.geocoder import GeoContext, find_places
 from rasd.model import Entity, Place, Sentence, Timex
+from rasd.time import find_timexes
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,25 +80,6 @@ def _original_to_normalized(norm: NormalizedText) -> list[int]:
     return table
 
 
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
-_FIND_TIMEXES = _optional("rasd.time", "find_timexes")
-_LINK_ENTITIES = _optional("rasd.entities.link", "link_entities")
-_FIND_PLACES = _optional("rasd.geo.geocoder", "find_places")
-_GEO_CONTEXT = _optional("rasd.geo.geocoder", "GeoContext")
-
-MISSING_LAYERS: list[str] = [
-    name
-    for name, found in (("time", _FIND_TIMEXES), ("entities", _LINK_ENTITIES), ("geo", _FIND_PLACES))
-    if found is None
-]
-
-
 def parse_published(published: str | None) -> datetime | None:
     """The publication time as a naive local datetime (the outlet's own clock), or None."""
     if not published:
@@ -126,16 +108,15 @@ def analyse_text(
     layers = TextLayers(text, normalize(text), split_sentences(text))
     if timexes is not None:
         layers.timexes = list(timexes)
-    elif _FIND_TIMEXES is not None:
-        layers.timexes = _FIND_TIMEXES(text, published)
+    else:
+        layers.timexes = find_timexes(text, published)
     if entities is not None:
         layers.entities = list(entities)
-    elif _LINK_ENTITIES is not None:
+    else:
         day: date | None = published.date() if published else None
-        layers.entities = _LINK_ENTITIES(text, day)
-    if places is None and _FIND_PLACES is not None:
-        context = _GEO_CONTEXT(country=country_hint, dateline=dateline) if _GEO_CONTEXT else None
-        places = _FIND_PLACES(text, context)
+        layers.entities = link_entities(text, day)
+    if places is None:
+        places = find_places(text, GeoContext(country=country_hint, dateline=dateline))
     layers.places = [_as_place_span(p) for p in places or []]
     return layers
 
