@@ -114,6 +114,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--workdir", type=Path, default=REPO / "var" / "bench")
+    parser.add_argument("--pg-url", help="an existing PostgreSQL database to use instead of a fresh server")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     base = base_articles(args.workdir, args.base)
@@ -121,7 +122,9 @@ def main() -> None:
     if args.backend in ("sqlite", "both"):
         url = f"sqlite:///{args.workdir / f'bench-{args.n}.db'}"
         print(json.dumps({**run_backend("sqlite", url, base, args), "machine": machine}, ensure_ascii=False))
-    if args.backend in ("postgresql", "both"):
+    if args.backend in ("postgresql", "both") and args.pg_url:
+        print(json.dumps({**run_backend("postgresql", args.pg_url, base, args), "machine": machine}))
+    elif args.backend in ("postgresql", "both"):
         from tests.pg_server import PostgresServer, find_pg_bin
 
         bin_dir = find_pg_bin()

@@ -131,6 +131,7 @@ def build_replicated_store(
             pending = []
     if pending:
         store.add_documents(pending)
+    store.optimize()
     return {"articles": made, "events": events, "seconds": round(time.perf_counter() - started, 1)}
 
 

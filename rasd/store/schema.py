@@ -183,13 +183,20 @@ def _search_v2(connection: Connection) -> None:
         )
 
 
-def _modality_index_v3(connection: Connection) -> None:
-    """The dashboard counts events by modality: index it rather than scan every event's JSON."""
-    connection.exec_driver_sql("create index if not exists ix_events_modality on events (modality)")
+def _filter_indexes_v3(connection: Connection) -> None:
+    """Indexes that answer filters without reading the wide rows (text, JSON): the dashboard's count by
+    modality, and the article and event facets that search hits are filtered by."""
+    for statement in (
+        "create index if not exists ix_events_modality on events (modality)",
+        "create index if not exists ix_articles_facets on articles (id, source, kind, published)",
+        "create index if not exists ix_events_article_facets on events (article_id, country, admin1, plover, "
+        "acled_event_type, modality, story_id, actor1_id, actor2_id, place_id)",
+    ):
+        connection.exec_driver_sql(statement)
 
 
 # Each migration takes the schema from version N-1 to N; append, never edit a released one.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _search_v2, _modality_index_v3]
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _search_v2, _filter_indexes_v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
