@@ -1,6 +1,6 @@
 """Train the NER model shipped as ``rasd/data/ner/ner_model.npz`` from ``../shared/data`` alone.
 
-Steps (each cached under ``build/ner/``; delete the folder to start over):
+Steps (each cached under ``build/ner/``; delete the folder after changing the features or the data):
 1. word vectors (gensim word2vec, skip-gram) on the news of ``../shared/data/news`` plus the ANERcorp train
    split's words, then k-means word clusters at several granularities (numpy, fixed seed);
 2. gazetteer names from ANERGazet (person, location, organisation lists);
@@ -34,6 +34,7 @@ from rasd.entities.ner_features import (  # noqa: E402
     iter_sentences_tokens,
     normalize_word,
     sentence_features,
+    split_proclitic,
 )
 
 BUILD = REPO / "build" / "ner"
@@ -161,6 +162,30 @@ def neighbour_types(
     return shares
 
 
+def corpus_types(
+    model: NerModel, sentences: list[list[str]], min_count: int = 3
+) -> dict[str, tuple[int, ...]]:
+    """How the first-stage model tags each word across the news (tenths of PER, ORG, LOC, MISC).
+
+    Only words seen ``min_count`` times; counted under the word's form without proclitics.
+    """
+    labels = {kind: i + 1 for i, kind in enumerate(NAME_TYPES)}
+    counts: dict[str, list[int]] = {}
+    for start in range(0, len(sentences), 2_000):
+        chunk = [s[:200] for s in sentences[start : start + 2_000]]
+        for words, tags in zip(chunk, model._tag_batch(chunk), strict=True):
+            for word, tag in zip(words, tags, strict=True):
+                row = counts.setdefault(split_proclitic(word)[1], [0] * (len(NAME_TYPES) + 1))
+                row[labels.get(tag[2:], 0)] += 1
+        if start % 50_000 == 0:
+            log(f"  tagged {start:,} of {len(sentences):,} news sentences")
+    return {
+        word: tuple(round(10 * c / sum(row)) for c in row[1:])
+        for word, row in counts.items()
+        if sum(row) >= min_count
+    }
+
+
 def gazetteer_names(shared: Path) -> dict[str, str]:
     """ANERGazet's names, normalized, with their type (PER, LOC, ORG); later lists do not override."""
     names: dict[str, str] = {}
@@ -177,10 +202,15 @@ def gazetteer_names(shared: Path) -> dict[str, str]:
     return names
 
 
-def train_crf(train: list[Sentence], lexicon: Lexicon, c1: float, c2: float, iterations: int) -> Path:
-    """Train crfsuite on the sentences; returns the crfsuite model file."""
+def train_crf(
+    train: list[Sentence], lexicon: Lexicon, c1: float, c2: float, iterations: int, name: str = "ner"
+) -> Path:
+    """Train crfsuite on the sentences; returns the crfsuite model file (cached by name and parameters)."""
     import pycrfsuite
 
+    path = BUILD / f"{name}-c1={c1}-c2={c2}-it={iterations}.crfsuite"
+    if path.is_file():
+        return path
     trainer = pycrfsuite.Trainer(verbose=False)
     for sentence in train:
         trainer.append(sentence_features(sentence.tokens, lexicon), sentence.tags)
@@ -192,7 +222,6 @@ def train_crf(train: list[Sentence], lexicon: Lexicon, c1: float, c2: float, ite
             "feature.possible_transitions": True,
         }
     )
-    path = BUILD / "ner.crfsuite"
     trainer.train(str(path))
     return path
 
@@ -240,6 +269,9 @@ def main() -> None:
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--no-clusters", action="store_true", help="ablation: no word-cluster features")
+    parser.add_argument(
+        "--no-corpus-types", action="store_true", help="ablation: one stage, no tags of the news as features"
+    )
     parser.add_argument("--no-gazetteer", action="store_true", help="ablation: no ANERGazet features")
     parser.add_argument("--output", type=Path, default=MODEL_PATH)
     args = parser.parse_args()
@@ -279,6 +311,19 @@ def main() -> None:
     log(f"training the CRF on {len(train)} sentences (c1={args.c1}, c2={args.c2})")
     crf_file = train_crf(train, lexicon, args.c1, args.c2, args.iterations)
     model = export(crf_file, lexicon)
+    if not args.no_corpus_types and lexicon.clusters:
+        report("first stage: ANERcorp test (rebuilt CAMeL split)", model, test)
+        cache_file = BUILD / "corpus_types.pkl"
+        if cache_file.is_file():
+            lexicon.corpus_types = pickle.loads(cache_file.read_bytes())
+        else:
+            log("tagging the news with the first-stage model")
+            model._token_scores.clear()
+            lexicon.corpus_types = corpus_types(model, news_sentences(shared, train))
+            cache_file.write_bytes(pickle.dumps(lexicon.corpus_types))
+        log(f"second stage: CRF with how {len(lexicon.corpus_types):,} words are tagged across the news")
+        crf_file = train_crf(train, lexicon, args.c1, args.c2, args.iterations, name="ner2")
+        model = export(crf_file, lexicon)
     log(f"{len(model.attribute_index):,} attributes with a weight")
     report("ANERcorp test (rebuilt CAMeL split)", model, test)
     report("ANERcorp test (rebuilt CAMeL split)", model, test, DOCUMENT_WINDOW)

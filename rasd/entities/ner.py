@@ -78,6 +78,10 @@ class NerModel:
         neighbour_shares = np.array(
             [self.lexicon.neighbour_types[w] for w in neighbour_words], dtype=np.int8
         ).reshape(len(neighbour_words), 4)
+        corpus_words = list(self.lexicon.corpus_types)
+        corpus_shares = np.array([self.lexicon.corpus_types[w] for w in corpus_words], dtype=np.int8).reshape(
+            len(corpus_words), 4
+        )
         attributes = sorted(self.attribute_index, key=self.attribute_index.__getitem__)
         path.parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(
@@ -90,6 +94,8 @@ class NerModel:
             cluster_ids=cluster_ids,
             neighbour_words=_join(neighbour_words),
             neighbour_shares=neighbour_shares,
+            corpus_words=_join(corpus_words),
+            corpus_shares=corpus_shares,
             names=_join(names),
             name_types=_join([self.lexicon.names[n] for n in names]),
         )
@@ -274,6 +280,12 @@ def _load_cached(path: str) -> NerModel:
         lexicon = Lexicon(
             clusters=clusters,
             neighbour_types={w: tuple(row) for w, row in zip(neighbour_words, neighbour_shares, strict=True)},
+            corpus_types={
+                w: tuple(row)
+                for w, row in zip(_split(data["corpus_words"]), data["corpus_shares"].tolist(), strict=True)
+            }
+            if "corpus_words" in data
+            else {},
             names=names,
             max_name_words=max((n.count(" ") + 1 for n in names), default=1),
         )

@@ -126,6 +126,9 @@ class Lexicon:
     # Normalized word -> how often its nearest neighbours in vector space are names of each type in the
     # training data, in tenths (PER, ORG, LOC, MISC).
     neighbour_types: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # Normalized word -> how the first-stage model tagged its occurrences in the news corpus, in tenths
+    # (PER, ORG, LOC, MISC): a corpus-wide prior for names the training data never saw.
+    corpus_types: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # Normalized name (space-joined words) -> entity type, and the longest name in words.
     names: dict[str, str] = field(default_factory=dict)
     max_name_words: int = 1
@@ -179,6 +182,11 @@ def token_attributes(token: str, lexicon: Lexicon) -> tuple[list[str], list[str]
         best = max(range(len(shares)), key=shares.__getitem__)
         context.append(f"nb={NAME_TYPES[best]}" if shares[best] >= 3 else "nb=O")
         context.extend(f"nb{NAME_TYPES[k]}={share // 2}" for k, share in enumerate(shares) if share >= 1)
+    shares = _lookup(lexicon.corpus_types, norm)
+    if shares is not None:
+        best = max(range(len(shares)), key=shares.__getitem__)
+        context.append(f"cp={NAME_TYPES[best]}" if shares[best] >= 3 else "cp=O")
+        context.extend(f"cp{NAME_TYPES[k]}={share // 2}" for k, share in enumerate(shares) if share >= 1)
     local = [f"pc={clitic}", f"r={rest}", f"len={min(len(rest), 8)}"]
     local.extend(f"p{n}={rest[:n]}" for n in (1, 2, 3) if len(rest) > n)
     local.extend(f"s{n}={norm[-n:]}" for n in (1, 2, 3) if len(norm) > n)
