@@ -590,9 +590,10 @@ def _opens_period(layers: TextLayers, timex: Timex) -> bool:
 
 
 def assign_date(
-    mention: Mention, layers: TextLayers, published: datetime | None, today_stated: bool = False
+    mention: Mention, layers: TextLayers, published: datetime | None, news_day: str | None = None
 ) -> tuple[str | None, str | None, str | None]:
-    """(date, precision, the words that gave it) of a mention."""
+    """(date, precision, the words that gave it) of a mention: its clause's date, else the article's news day
+    (``news_day``, the day its opening names), else the publication date lowered to a week."""
     # The clause's own date, before or after the trigger; from the rest of the sentence only a date written
     # before the trigger (وفي 25 من تموز، نفذت …): one written after it usually dates something else.
     # A statement is dated when it was made: a date written after an accusation, a demand or a threat is
@@ -620,8 +621,10 @@ def assign_date(
         return None, None, None
     if published is None:
         return None, None, None
-    # An article that dates its news "today" tells of today's happenings unless it says otherwise.
-    return published.date().isoformat(), ("day" if today_stated else "week"), None
+    # An article that dates its news (اليوم الأحد) tells of that day's happenings unless it says otherwise.
+    if news_day is not None:
+        return news_day, "day", None
+    return published.date().isoformat(), "week", None
 
 
 def country_place(country: str | None) -> Place | None:

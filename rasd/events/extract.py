@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from rasd.events.arguments import (
@@ -34,6 +34,7 @@ from rasd.events.summaries import summarize
 from rasd.model import AnnotatedArticle, Article, Event, Place, Span
 
 MIN_CONFIDENCE = 0.5
+NEWS_DAY_WINDOW = 2  # days before publication in which the opening's date is the news day
 _MERGEABLE_MODALITIES = frozenset({"asserted", "reported", "claimed"})
 _MODALITY_RANK = {"claimed": 3, "asserted": 2, "reported": 1}
 
@@ -118,10 +119,7 @@ def _drafts(
     title_places: dict[str, Place] = {}
     main_country = _main_country(units)
     strays = _stray_countries(units)
-    today = published.date().isoformat() if published else None
-    today_stated = any(
-        t.value == today and t.precision == "day" for _, layers in units for t in layers.timexes
-    )
+    news_day = _news_day(units, published)
     for unit, layers in units:
         mentions = find_mentions(layers)
         if not mentions:
@@ -132,8 +130,7 @@ def _drafts(
         for index, mention in enumerate(mentions):
             if mention.aggregate and mention.role == "death":
                 continue
-            in_lede = unit == "title" or mention.sentence[0] <= _lede_end(layers)
-            draft = _draft(mention, unit, layers, actors, places, published, today_stated and in_lede)
+            draft = _draft(mention, unit, layers, actors, places, published, news_day)
             if draft is None:
                 continue
             family = family_of(draft.plover)
@@ -158,9 +155,30 @@ def _drafts(
     return drafts
 
 
-def _lede_end(layers: TextLayers) -> int:
-    """Where the lede (the first two sentences) ends."""
-    return layers.sentences[1].start if len(layers.sentences) > 1 else len(layers.text)
+def _news_day(units: list[tuple[str, TextLayers]], published: datetime | None) -> str | None:
+    """The day the article's news happened, when its headline or opening sentences name one (اليوم الأحد,
+    أمس) in the days before publication: the story's undated happenings are that day's."""
+    if published is None:
+        return None
+    latest = published.date()
+    earliest = (published - timedelta(days=NEWS_DAY_WINDOW)).date().isoformat()
+    for unit, layers in units:
+        limit = len(layers.text) if unit == "title" else _opening_end(layers)
+        for timex in layers.timexes:
+            if timex.start >= limit:
+                break
+            if (
+                timex.precision == "day"
+                and timex.value
+                and earliest <= timex.value[:10] <= latest.isoformat()
+            ):
+                return timex.value[:10]
+    return None
+
+
+def _opening_end(layers: TextLayers) -> int:
+    """Where the opening (the first two sentences) ends."""
+    return layers.sentences[2].start if len(layers.sentences) > 2 else len(layers.text)
 
 
 def _stray_countries(units: list[tuple[str, TextLayers]]) -> set[str]:
@@ -201,7 +219,7 @@ def _draft(
     actors: list[ActorMention],
     places: list[PlaceSpan],
     published: datetime | None,
-    today_stated: bool,
+    news_day: str | None,
 ) -> _Draft | None:
     actor1, actor2 = assign_actors(mention, layers, actors)
     place_span = assign_place(mention, places, layers)
@@ -216,7 +234,7 @@ def _draft(
         and place_span.kind not in ("place", "adm2")
     ):
         place_span = None  # a statement is placed where its speaker is, not at the country it is about
-    date, precision, date_text = assign_date(mention, layers, published, today_stated)
+    date, precision, date_text = assign_date(mention, layers, published, news_day)
     fatalities = count_fatalities(mention, layers)
     modality = modality_of(mention, layers, actor1, actors)
     if (
@@ -231,14 +249,15 @@ def _draft(
     confidence = mention.strength
     confidence += 0.1 if actor1 is not None else 0.0
     confidence += 0.1 if place_span is not None and place_span.kind != "country" else 0.0
-    confidence += 0.05 if precision == "day" else 0.0
+    own_day = precision == "day" and date_text is not None  # the news day alone vouches for nothing
+    confidence += 0.05 if own_day else 0.0
     confidence += 0.05 if fatalities.count else 0.0
-    if mention.ongoing and precision != "day":
+    if mention.ongoing and not own_day:
         confidence -= 0.2
     if mention.aggregate:
         confidence -= 0.3
     specific_place = place_span is not None and place_span.kind in ("place", "adm2")
-    if mention.role == "weak" and not (specific_place or precision == "day" or fatalities.count):
+    if mention.role == "weak" and not (specific_place or own_day or fatalities.count):
         confidence -= 0.3
     if family_of(mention.plover) in ("verbal-conflict", "cooperation") and actor1 is None:
         confidence -= 0.3
