@@ -428,11 +428,18 @@ def _short_forms(linked: list[_Linked], form: MatchingForm, kb: ActorKB) -> list
 
 
 @functools.cache
+def _romanizer() -> Any:
+    # Its name dictionary and spelling rules only: the neural fallback costs ~70 ms a name and changes
+    # few spellings (measured on the seeds' unknown names), so it would dominate the pipeline's time.
+    from arabic_name_romanizer.api import Transliterator
+
+    return Transliterator(auto_load_model=False)
+
+
+@functools.cache
 def transliterate_name(name: str) -> str:
     """A likely Latin spelling of an Arabic personal name (``arabic-name-romanizer``, offline)."""
-    from arabic_name_romanizer import transliterate
-
-    result = transliterate(name.strip())
+    result = _romanizer().transliterate(name.strip())
     return result if isinstance(result, str) else str(result)
 
 
