@@ -36,7 +36,11 @@ from rasd.model import AnnotatedArticle, Article, Event, Place, Span
 MIN_CONFIDENCE = 0.5
 NEWS_DAY_WINDOW = 2  # days before publication in which the opening's date is the news day
 _MERGEABLE_MODALITIES = frozenset({"asserted", "reported", "claimed"})
-_MODALITY_RANK = {"claimed": 3, "asserted": 2, "reported": 1}
+_MODALITY_RANK = {
+    "claimed": 3,
+    "reported": 2,
+    "asserted": 1,
+}  # one attributed mention makes the record reported
 
 
 @dataclass(slots=True)
