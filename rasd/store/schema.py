@@ -87,6 +87,7 @@ events = Table(
     Column("place_name_ar", Text),
     Column("place_name_en", Text),
     Column("admin2", Text),
+    Column("source", Text),  # added by migration v4: the article's outlet
     Index("ix_events_date", "date"),
     Index("ix_events_article", "article_id"),
     Index("ix_events_country_admin1", "country", "admin1"),
@@ -195,8 +196,33 @@ def _filter_indexes_v3(connection: Connection) -> None:
         connection.exec_driver_sql(statement)
 
 
+def _event_order_v4(connection: Connection) -> None:
+    """Listings sort events newest first under one filter: an index per filter that is already in date
+    order, and the outlet copied onto each event (filtering events by outlet needed a join)."""
+    if "source" not in {c["name"] for c in inspect(connection).get_columns("events")}:
+        connection.exec_driver_sql("alter table events add column source TEXT")
+    connection.exec_driver_sql(
+        "update events set source = (select articles.source from articles where articles.id = events.article_id)"
+    )
+    for name, column in (
+        ("date", None),
+        ("plover", "plover"),
+        ("country", "country"),
+        ("acled", "acled_event_type"),
+        ("modality", "modality"),
+        ("story", "story_id"),
+        ("source", "source"),
+        ("actor1", "actor1_id"),
+        ("actor2", "actor2_id"),
+    ):
+        columns = f"{column}, date, id" if column else "date, id"
+        connection.exec_driver_sql(
+            f"create index if not exists ix_events_{name}_by_date on events ({columns})"
+        )
+
+
 # Each migration takes the schema from version N-1 to N; append, never edit a released one.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _search_v2, _filter_indexes_v3]
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _search_v2, _filter_indexes_v3, _event_order_v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -172,7 +172,7 @@ class SqlStore:
             connection.execute(insert(documents), document_rows)
         if new:
             connection.execute(insert(schema.articles), [_article_row(a, now) for a in new])
-            event_rows = [_event_row(e) for a in new for e in a.events]
+            event_rows = [{**_event_row(e), "source": a.article.source} for a in new for e in a.events]
             if event_rows:
                 connection.execute(insert(schema.events), event_rows)
             self._index_articles(connection, new)
@@ -677,8 +677,7 @@ def _filter_events(statement: Select[Any], query: EventQuery) -> Select[Any]:
     """``statement`` (over the events table) restricted to the events meeting ``query``'s filters."""
     conditions = _event_conditions(query)
     if query.source:
-        source_of = select(schema.articles.c.id).where(schema.articles.c.source == query.source)
-        conditions.append(schema.events.c.article_id.in_(source_of))
+        conditions.append(schema.events.c.source == query.source)
     return statement.where(and_(*conditions)) if conditions else statement
 
 
