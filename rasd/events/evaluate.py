@@ -86,7 +86,11 @@ def dates_agree(
 
 def _ascii_key(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    folded = re.sub(r"\b(governorate|province|district|region|muhafazat|meho?z|state of|city)\b", " ", folded)
+    folded = re.sub(
+        r"\b(governorate|province|district|region|muhafazat|meho?z|state of|city|oblast|kray|krai)\b",
+        " ",
+        folded,
+    )
     folded = re.sub(r"\b(al|el|ad|as|ar|an|az|at|ash|ha)[\s-]+", "", folded)
     return re.sub(r"[^a-z0-9]", "", folded)
 

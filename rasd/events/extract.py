@@ -35,6 +35,7 @@ from rasd.model import AnnotatedArticle, Article, Event, Place, Span
 
 MIN_CONFIDENCE = 0.5
 NEWS_DAY_WINDOW = 2  # days before publication in which the opening's date is the news day
+_FIELD_FAMILIES = frozenset({"violence", "coercion", "protest"})
 _MERGEABLE_MODALITIES = frozenset({"asserted", "reported", "claimed"})
 _MODALITY_RANK = {
     "claimed": 3,
@@ -144,6 +145,10 @@ def _drafts(
                     draft.place = inherited[0]
                 elif family in title_places:
                     draft.place = title_places[family]
+            if draft.place is None and family in _FIELD_FAMILIES and main_country is not None:
+                # a strike or a raid happens where the story is, not in its agent's country
+                draft.place = country_place(main_country)
+                draft.place_kind = "country"
             if draft.place is None and draft.actor1 is not None:
                 draft.place = country_place(draft.actor1.actor.country)
                 draft.place_kind = "country"
