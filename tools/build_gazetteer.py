@@ -339,6 +339,19 @@ def english_admin_name(name: str, aliases: list[str], country: str) -> str:
     return _ADMIN_SUFFIX.sub("", ascii_fold(name)).strip()
 
 
+_RUSSIAN_UNIT = re.compile(r"^(?P<stem>.+?)(?:skaya|skiy|skij|ckaya|kaya) (?:oblast'|kray)$")
+
+
+def short_russian_names(name: str) -> list[str]:
+    """The short name ACLED and the news give a Russian oblast or kray (``Bryanskaya oblast'`` → ``Bryansk``)."""
+    found = _RUSSIAN_UNIT.match(name)
+    if found is None:
+        return []
+    stem = found["stem"]
+    # Bryan-skaya is Bryansk's, Belgorod-skaya Belgorod's; after n, r, m or l either may be (Kursk, Krasnodar).
+    return [stem + "sk", stem] if stem[-1] in "nrml" else [stem]
+
+
 @dataclass
 class Subdivision:
     line: int
@@ -509,7 +522,7 @@ def admin_rows(subs: list[Subdivision], places: list[Row]) -> list[Row]:
         if sub.level == 1 and anchor is not None:
             anchors[(sub.country, admin1)] = anchor
         extra = latin_aliases.get(sub.iso, []) + latin_aliases.get(sub.gn_code, [])
-        latin = [sub.name, *extra, *(a for a in sub.aliases if is_latin(a))]
+        latin = [sub.name, *extra, *(a for a in sub.aliases if is_latin(a)), *short_russian_names(sub.name)]
         rows.append(
             Row(
                 id=f"adm{sub.level}:{sub.iso or sub.gn_code or sub.geonameid}",
