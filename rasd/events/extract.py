@@ -9,6 +9,7 @@ attack mode do not contradict each other and they are not two separate reports i
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -123,6 +124,7 @@ def _drafts(
     drafts: list[_Draft] = []
     title_places: dict[str, Place] = {}
     main_country = _main_country(units)
+    main_region = _main_region(units, main_country)
     strays = _stray_countries(units)
     news_day = _news_day(units, published)
     for unit, layers in units:
@@ -147,7 +149,7 @@ def _drafts(
                     draft.place = title_places[family]
             if draft.place is None and family in _FIELD_FAMILIES and main_country is not None:
                 # a strike or a raid happens where the story is, not in its agent's country
-                draft.place = country_place(main_country)
+                draft.place = main_region or country_place(main_country)
                 draft.place_kind = "country"
             if draft.place is None and draft.actor1 is not None:
                 draft.place = country_place(draft.actor1.actor.country)
@@ -219,6 +221,27 @@ def _main_country(units: list[tuple[str, TextLayers]]) -> str | None:
                     2.0 if unit == "title" else 1.0
                 )
     return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def _main_region(units: list[tuple[str, TextLayers]], country: str | None) -> Place | None:
+    """The admin-1 unit of the main country that most of the article's places lie in (the headline counting
+    double), as a place at that level: where the story's unplaced happenings are; None when no unit leads."""
+    counts: dict[str, float] = {}
+    first: dict[str, Place] = {}
+    for unit, layers in units:
+        for span in layers.places:
+            place = span.place
+            if place.country != country or not place.admin1:
+                continue
+            counts[place.admin1] = counts.get(place.admin1, 0.0) + (2.0 if unit == "title" else 1.0)
+            first.setdefault(place.admin1, place)
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0] <= ranked[1]:
+        return None  # two regions tie: the story has no one place
+    # its first named place stands for it, at ACLED's regional precision
+    return dataclasses.replace(first[max(counts, key=lambda a: counts[a])], geo_precision=3)
 
 
 def _draft(
