@@ -10,6 +10,7 @@ attack mode do not contradict each other and they are not two separate reports i
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -184,6 +185,9 @@ def _news_day(units: list[tuple[str, TextLayers]], published: datetime | None) -
                 and earliest <= timex.value[:10] <= latest.isoformat()
             ):
                 return timex.value[:10]
+            hours = re.fullmatch(r"PT(\d+)H", timex.value or "")
+            if timex.precision == "duration" and hours and int(hours[1]) <= 24:
+                return latest.isoformat()  # "in the past 24 hours": the day of publication
     return None
 
 

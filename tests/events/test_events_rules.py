@@ -130,3 +130,31 @@ def test_the_bench_function_reports_articles_per_second() -> None:
     from rasd.events import throughput
 
     assert throughput(2) > 0
+
+
+def test_undated_happenings_take_the_day_the_opening_names() -> None:
+    text = (
+        "أعلنت المقاومة الإسلامية في لبنان، اليوم الأحد، استهداف موقع المالكية بالأسلحة المناسبة. "
+        "وأفادت وسائل إعلام بسقوط صواريخ على الموقع. "
+        "وفي وقت لاحق، قصفت مدفعية الاحتلال أطراف بلدة عيتا الشعب الحدودية."
+    )
+    shelling = [
+        e for e in extract_events_from_text(text, "2023-12-24T16:39:00+02:00") if e.plover == "ASSAULT"
+    ]
+    assert shelling
+    assert all((e.date, e.date_precision) == ("2023-12-24", "day") for e in shelling)
+
+
+def test_a_toll_of_the_past_24_hours_is_dated_the_day_of_publication() -> None:
+    event = _one("استشهد 12 فلسطينياً في غارات إسرائيلية على قطاع غزة خلال الساعات الـ24 الماضية.", "ASSAULT")
+    assert (event.date, event.date_precision) == ("2024-03-31", "day")
+
+
+def test_an_unplaced_raid_lies_where_the_story_is_not_in_its_agents_country() -> None:
+    text = (
+        "اقتحمت قوات الاحتلال مدينة جنين ومخيمها في الضفة الغربية. "
+        "واعتقلت قوات الاحتلال 5 شبان بعد دهم منازلهم."
+    )
+    arrests = [e for e in extract_events_from_text(text, "2024-03-31T10:00:00+03:00") if e.plover == "COERCE"]
+    assert arrests
+    assert all(e.location is not None and e.location.country == "PS" for e in arrests)
