@@ -53,3 +53,18 @@ def test_reopening_a_database_keeps_its_schema_and_rows(tmp_path: Path, seed_ena
     assert again.count_articles() == 1
     assert again.schema_version() == SCHEMA_VERSION
     again.close()
+
+
+def test_articles_of_an_undated_dump_list_in_page_order(tmp_path: Path, seed_dump: Path) -> None:
+    from rasd.ingest import read_sources
+    from rasd.pipeline import ingest_document
+    from rasd.store import ArticleQuery
+
+    store = open_store(f"sqlite:///{tmp_path / 'order.db'}")
+    [result] = list(read_sources([str(seed_dump)]))
+    assert result.document is not None
+    ingest_document(store, result.document)
+    titles = [a.article.title for a in store.list_articles(ArticleQuery())]
+    store.close()
+    assert titles[0] == "سوريا تنضم رسمياً لـ«التحالف الدولي لمكافحة داعش»"
+    assert titles[-1] == "قائد الجيش اللبناني إلى واشنطن في زيارة مفصلية مطلع فبراير"

@@ -41,6 +41,7 @@ articles = Table(
     metadata,
     Column("id", String(32), primary_key=True),
     Column("document_id", String(32), ForeignKey("documents.id"), nullable=False),
+    Column("position", Integer),  # the article's place in its document (page order of a dump)
     Column("kind", String(16), nullable=False),
     Column("source", Text),
     Column("url", Text),
@@ -221,8 +222,20 @@ def _event_order_v4(connection: Connection) -> None:
         )
 
 
+def _article_position_v5(connection: Connection) -> None:
+    """Articles remember their place in their document, so a dump's articles list in page order."""
+    if "position" not in {c["name"] for c in inspect(connection).get_columns("articles")}:
+        connection.exec_driver_sql("alter table articles add column position INTEGER")
+
+
 # Each migration takes the schema from version N-1 to N; append, never edit a released one.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _search_v2, _filter_indexes_v3, _event_order_v4]
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _create_v1,
+    _search_v2,
+    _filter_indexes_v3,
+    _event_order_v4,
+    _article_position_v5,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

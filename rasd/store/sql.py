@@ -152,6 +152,7 @@ class SqlStore:
         results: list[StoredDocument] = []
         document_rows: list[dict[str, Any]] = []
         new: list[AnnotatedArticle] = []
+        positions: dict[str, int] = {}
         for document, articles in batch:
             if document.content_hash in known:
                 results.append(StoredDocument(document_id=known[document.content_hash], added=False))
@@ -159,19 +160,21 @@ class SqlStore:
             known[document.content_hash] = document.id
             document_rows.append(_document_row(document, now))
             result = StoredDocument(document_id=document.id, added=True)
-            for annotated in articles:
+            for position, annotated in enumerate(articles):
                 article_id = annotated.article.id
                 if article_id in existing:
                     result.known_article_ids.append(article_id)
                     continue
                 existing.add(article_id)
+                positions[article_id] = position
                 new.append(annotated)
                 result.new_article_ids.append(article_id)
             results.append(result)
         if document_rows:
             connection.execute(insert(documents), document_rows)
         if new:
-            connection.execute(insert(schema.articles), [_article_row(a, now) for a in new])
+            rows = [_article_row(a, now, positions[a.article.id]) for a in new]
+            connection.execute(insert(schema.articles), rows)
             event_rows = [{**_event_row(e), "source": a.article.source} for a in new for e in a.events]
             if event_rows:
                 connection.execute(insert(schema.events), event_rows)
@@ -214,7 +217,13 @@ class SqlStore:
         if query.published_to:
             statement = statement.where(table.c.published <= query.published_to + "\uffff")
         statement = (
-            statement.order_by(table.c.published.desc(), table.c.ingested_at, table.c.id)
+            statement.order_by(
+                table.c.published.desc().nulls_last(),
+                table.c.ingested_at,
+                table.c.document_id,
+                table.c.position,
+                table.c.id,
+            )
             .limit(query.limit)
             .offset(query.offset)
         )
@@ -778,9 +787,10 @@ def _document_row(document: Document, now: str) -> dict[str, Any]:
     }
 
 
-def _article_row(annotated: AnnotatedArticle, now: str) -> dict[str, Any]:
+def _article_row(annotated: AnnotatedArticle, now: str, position: int) -> dict[str, Any]:
     article = annotated.article
     row: dict[str, Any] = {name: getattr(article, name) for name in _ARTICLE_COLUMNS}
+    row["position"] = position
     row["captions"] = _dumps(article.captions)
     row["subheadings"] = _dumps(to_json(article.subheadings))
     row["entities"] = _dumps(to_json(annotated.entities))

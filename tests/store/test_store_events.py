@@ -155,7 +155,9 @@ def test_a_version_1_database_is_migrated_and_its_articles_indexed(tmp_path: Pat
                 text=document.text,
             )
         )
-        connection.execute(schema.articles.insert().values(**_article_row(annotated, "2025-11-08T10:00:00Z")))
+        connection.execute(
+            schema.articles.insert().values(**_article_row(annotated, "2025-11-08T10:00:00Z", 0))
+        )
     engine.dispose()
     store = open_store(url)
     assert store.schema_version() == len(schema.MIGRATIONS)
