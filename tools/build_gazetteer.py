@@ -27,51 +27,24 @@ import gzip
 import json
 import math
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from rasd.geo.gazetteer import MENA as GAZETTEER_MENA  # noqa: E402
+
 DATA = REPO / "rasd" / "data"
 OUT = DATA / "gazetteer.tsv.gz"
 CURATED = DATA / "gazetteer_curated.tsv"
 ADMIN_NAMES = DATA / "gazetteer_admin_names.tsv"
 
-# Arab League members plus the neighbours Arabic news covers at village level.
-MENA = set(
-    [
-        "DZ",
-        "BH",
-        "KM",
-        "DJ",
-        "EG",
-        "IQ",
-        "JO",
-        "KW",
-        "LB",
-        "LY",
-        "MR",
-        "MA",
-        "OM",
-        "PS",
-        "QA",
-        "SA",
-        "SO",
-        "SD",
-        "SS",
-        "SY",
-        "TN",
-        "AE",
-        "YE",
-        "EH",
-        "IL",
-        "IR",
-        "TR",
-        "CY",
-        "AF",
-    ]
-)
+# Arab League members plus the neighbours Arabic news covers at village level: the runtime's own list.
+MENA = set(GAZETTEER_MENA)
 # Countries whose GeoNames towns carry no admin-2 code: their districts are kept at the province's anchor
 # so that district names (منطقة القصير، مديرية برط العنان) still resolve to the right province.
 DISTRICTS_WITHOUT_TOWNS = {"SY", "LB", "IQ", "YE", "LY", "SD", "SO"}
