@@ -207,15 +207,9 @@ class SqlStore:
 
     def list_articles(self, query: ArticleQuery) -> list[AnnotatedArticle]:
         table = schema.articles
-        statement = select(table)
-        if query.source:
-            statement = statement.where(table.c.source == query.source)
-        if query.kind:
-            statement = statement.where(table.c.kind == query.kind)
-        if query.published_from:
-            statement = statement.where(table.c.published >= query.published_from)
-        if query.published_to:
-            statement = statement.where(table.c.published <= query.published_to + "\uffff")
+        statement = _where_article(
+            select(table), query.source, query.kind, query.published_from, query.published_to
+        )
         statement = (
             statement.order_by(
                 table.c.published.desc().nulls_last(),
@@ -700,16 +694,30 @@ def _has_article_filters(query: SearchQuery) -> bool:
     )
 
 
+def _where_article(
+    statement: Select[Any],
+    source: str | None,
+    kind: str | None,
+    published_from: str | None,
+    published_to: str | None,
+) -> Select[Any]:
+    """Article filters shared by listing and search: outlet, kind, and a publication date range (inclusive)."""
+    articles = schema.articles
+    if source:
+        statement = statement.where(articles.c.source == source)
+    if kind:
+        statement = statement.where(articles.c.kind == kind)
+    if published_from:
+        statement = statement.where(articles.c.published >= published_from)
+    if published_to:
+        # A day bound covers the whole day: 2025-11-07T22:13 sorts before 2025-11-07 + U+FFFF.
+        statement = statement.where(articles.c.published <= published_to + "\uffff")
+    return statement
+
+
 def _filter_articles(statement: Select[Any], query: SearchQuery) -> Select[Any]:
     articles = schema.articles
-    if query.source:
-        statement = statement.where(articles.c.source == query.source)
-    if query.kind:
-        statement = statement.where(articles.c.kind == query.kind)
-    if query.date_from:
-        statement = statement.where(articles.c.published >= query.date_from)
-    if query.date_to:
-        statement = statement.where(articles.c.published <= query.date_to + "\uffff")
+    statement = _where_article(statement, query.source, query.kind, query.date_from, query.date_to)
     conditions = _event_conditions(query.event_filters())
     if conditions:
         # Correlated on article_id: with statistics (``SqlStore.optimize``) both backends probe per hit.
