@@ -11,23 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from rasd.arabic.normalize import normalize_text
+from rasd.time.lexicon import GREGORIAN_MONTHS, WEEKDAYS
 
-# Month names as they appear after normalize_text (hamza/alef folded, ة→ه, ى→ي).
-_MONTHS = {
-    "يناير": 1, "كانون الثاني": 1, "جانفي": 1,
-    "فبراير": 2, "شباط": 2, "فيفري": 2,
-    "مارس": 3, "اذار": 3,
-    "ابريل": 4, "نيسان": 4, "افريل": 4,
-    "مايو": 5, "ايار": 5, "ماي": 5,
-    "يونيو": 6, "حزيران": 6, "يونيه": 6, "جوان": 6,
-    "يوليو": 7, "تموز": 7, "يوليه": 7, "جويليه": 7,
-    "اغسطس": 8, "اب": 8, "اوت": 8,
-    "سبتمبر": 9, "ايلول": 9,
-    "اكتوبر": 10, "تشرين الاول": 10,
-    "نوفمبر": 11, "تشرين الثاني": 11,
-    "ديسمبر": 12, "كانون الاول": 12,
-}  # fmt: skip
-_WEEKDAYS = "(?:السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)"
+# Month and weekday names of the time stage's lexicon, in its folded form (which normalize_text also gives).
+_MONTHS = GREGORIAN_MONTHS
+_WEEKDAYS = "(?:" + "|".join(WEEKDAYS) + ")"
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _LABEL = r"(?:(?:تاريخ النشر|نشر في|نشر|اخر تحديث|تم التحديث|محدث|بتاريخ)\s*:?\s*)?"
 _TIME = r"(?:\s*[-|،,]?\s*(?:الساعه\s*)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>AM|PM|am|pm|ص|م)?)?"
