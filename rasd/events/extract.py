@@ -17,21 +17,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from rasd.events.arguments import (
-    ActorMention,
-    actor_candidates,
-    assign_actors,
-    assign_date,
-    assign_place,
-    country_place,
-    usable_places,
-)
+from rasd.events.arguments import ActorMention, actor_candidates, assign_actors
 from rasd.events.classify import acled_types
 from rasd.events.detect import Mention, find_mentions
 from rasd.events.fatalities import Fatalities, count_fatalities
 from rasd.events.layers import PlaceSpan, TextLayers, analyse_text, parse_published
 from rasd.events.lexicon import family_of
 from rasd.events.modality import modality_of
+from rasd.events.setting import assign_date, assign_place, country_place, usable_places
 from rasd.events.summaries import summarize
 from rasd.model import AnnotatedArticle, Article, Event, Place, Span
 

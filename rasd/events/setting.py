@@ -1,0 +1,266 @@
+"""Where and when an event mention happened: its place among the places of its sentence, and its date.
+
+The place is the most specific place named in the clause, else in the sentence, weighed by the preposition or
+cue governing it (في، قرب، ريف), else the place of the story so far; the date is the nearest resolved temporal
+expression of the clause or sentence, else the article's news day, else the publication date with its
+precision lowered to the week (or none for background that the text does not date).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from rasd.arabic.normalize import normalize_text
+from rasd.events.detect import Mention
+from rasd.events.layers import PlaceSpan, TextLayers
+from rasd.events.lexicon import family_of
+from rasd.model import Place, Timex
+
+_BACKGROUND_RE = re.compile(r"^\s*(?:و|ف)?(?:كان|كانت|كانوا|يذكر|يشار|سبق)")
+# A date after these words bounds a period (منذ 7 أكتوبر), it does not date one happening.
+_PERIOD_BEFORE_RE = re.compile(r"(?:منذ|حتي|طيله)\s*$")
+ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+
+
+def words_before(ntext: str, pos: int, n: int = 2) -> list[str]:
+    """The last ``n`` Arabic words of normalized text before ``pos``."""
+    return ARABIC_WORD.findall(ntext[max(0, pos - 30) : pos])[-n:]
+
+
+def strip_clitic(word: str) -> str:
+    """A word without a leading conjunction (و، ف) or وب/ول."""
+    for prefix in ("وب", "ول", "و", "ف"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            word = word[len(prefix) :]
+            break
+    return word
+
+
+# How much a preposition before a place name says "this is where it happened", by event family.
+_PREPOSITION_WEIGHT: dict[str, dict[str, float]] = {
+    "violence": {
+        "في": 1.5,
+        "ب": 1.5,
+        "علي": 1.5,
+        "باتجاه": 1.0,
+        "نحو": 1.0,
+        "صوب": 1.0,
+        "الي": 0.5,
+        "ل": 0.3,
+        "من": -1.0,
+    },
+    "coercion": {"في": 1.5, "ب": 1.5, "علي": 0.5, "الي": 0.0, "ل": -1.0, "من": -0.5},
+    "protest": {
+        "في": 1.5,
+        "ب": 1.5,
+        "امام": 1.5,
+        "علي": -1.0,
+        "الي": 0.0,
+        "ل": -1.5,
+        "مع": -1.5,
+        "من": -0.5,
+        "ابناء": -1.5,
+        "اهالي": -1.5,
+        "بحق": -1.5,
+        "شعب": -1.5,
+        "سكان": -1.5,
+    },
+    "verbal-conflict": {
+        "في": 1.0,
+        "ب": 1.0,
+        "الي": 0.5,
+        "علي": -1.0,
+        "ل": -1.0,
+        "من": -0.5,
+        "ضد": -1.5,
+        "مع": -1.0,
+    },
+    "cooperation": {"في": 1.0, "ب": 1.0, "الي": 1.5, "علي": -1.0, "ل": -1.0, "من": -0.5, "مع": -1.0},
+}
+_CUE_WORDS = frozenset(
+    normalize_text(w)
+    for w in [
+        "قرب",
+        "محيط",
+        "أطراف",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "شمالي",
+        "جنوبي",
+        "شرقي",
+        "غربي",
+        "ريف",
+        "مدينة",
+        "بلدة",
+        "قرية",
+        "مخيم",
+        "حي",
+        "منطقة",
+        "محافظة",
+        "مديرية",
+        "ولاية",
+        "إقليم",
+        "داخل",
+        "وسط",
+        "قضاء",
+        "ناحية",
+        "موقع",
+        "مستوطنة",
+        "مستعمرة",
+    ]
+)
+
+
+def preposition_before(layers: TextLayers, start: int) -> str:
+    """The preposition or cue governing a place name: an attached clitic (بـ، لـ) or the word before it."""
+    text = layers.text
+    k = start
+    attached = ""
+    while k > 0 and "\u0621" <= text[k - 1] <= "\u064a":
+        attached = text[k - 1] + attached
+        k -= 1
+    attached = normalize_text(attached).lstrip("وف")
+    if attached in ("ب", "ل", "لل", "بال"):
+        return attached[0]
+    words = ARABIC_WORD.findall(normalize_text(text[max(0, k - 25) : k]))
+    return strip_clitic(words[-1]) if words else ""
+
+
+def _place_score(place: PlaceSpan, mention: Mention, layers: TextLayers) -> float:
+    specific = {"place": 3.0, "adm2": 3.0, "adm1": 2.0, "region": 1.5, "country": 0.0}.get(place.kind, 1.0)
+    before = preposition_before(layers, place.start)
+    weights = _PREPOSITION_WEIGHT.get(family_of(mention.plover), {})
+    bonus = 1.5 if before in _CUE_WORDS else weights.get(before, 0.0)
+    after = 0.3 if place.start >= mention.start else 0.0
+    return specific + bonus + after - abs(place.start - mention.start) / 2000.0
+
+
+# Words before the destination of a visit: زيارة إلى كوريا، يصل الجزائر، زار دمشق.
+_VISIT_PLACE_WORDS = frozenset({"في", "ب", "الي", "ل", "يصل", "وصل", "تصل", "زار", "يزور", "زياره", "زيارته"})
+_DATELINE_RE = re.compile(r"^[^\n.]{0,80}?\((?:CNN|سي ان ان|رويترز|ا ف ب|فرانس برس)\)\s*[-–—]*")
+
+
+def usable_places(layers: TextLayers) -> list[PlaceSpan]:
+    """Places that are not part of an actor's name (المقاومة الإسلامية في لبنان, كيان الاحتلال), a date, or
+    the dateline of a wire story (دبي، الإمارات العربية المتحدة (CNN)--)."""
+    dateline = _DATELINE_RE.match(layers.text)
+    dateline_end = dateline.end() if dateline else 0
+    out = []
+    for place in layers.places:
+        if place.start < dateline_end:
+            continue
+        if any(t.start < place.end and place.start < t.end for t in layers.timexes):
+            continue
+        inside = any(
+            e.start <= place.start
+            and place.end <= e.end
+            and (e.type in ("ORG", "NORP", "PER") or (e.end - e.start) > (place.end - place.start))
+            for e in layers.entities
+        )
+        if not inside:
+            out.append(place)
+    return out
+
+
+def assign_place(mention: Mention, places: list[PlaceSpan], layers: TextLayers) -> PlaceSpan | None:
+    """The place of the mention's sentence that best reads as where it happened (its own clause first)."""
+    verbal = family_of(mention.plover) in ("verbal-conflict", "cooperation")
+    c_start, c_end = mention.clause
+    s_start, s_end = mention.sentence
+    scored = []
+    for place in places:
+        if not s_start <= place.start < s_end:
+            continue
+        allowed = _VISIT_PLACE_WORDS if mention.mode == "visit" else ("في", "ب", "الي")
+        if verbal and preposition_before(layers, place.start) not in allowed:
+            continue  # a statement's topic is not its place: only a place "in"/"to" which it was made counts
+        before = preposition_before(layers, place.start)
+        if _PREPOSITION_WEIGHT.get(family_of(mention.plover), {}).get(before, 0.0) < 0:
+            continue  # نصرة لغزة، العدوان على غزة، أُطلقت من لبنان: not where this happened
+        # The mention's own clause first; a place elsewhere in the sentence only when the clause names none.
+        score = _place_score(place, mention, layers) - (0.0 if c_start <= place.start < c_end else 2.5)
+        if score > 0.5:
+            scored.append((score, place))
+    return max(scored, key=lambda sp: sp[0])[1] if scored else None
+
+
+def _timex_date(timex: Timex) -> tuple[str, str] | None:
+    value, precision = timex.value, timex.precision
+    if not value or precision in (None, "duration", "decade"):
+        return None
+    if precision == "week":
+        match = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+        if match:
+            sunday = date.fromisocalendar(int(match.group(1)), int(match.group(2)), 7)
+            return sunday.isoformat(), "week"
+        return value[:10], "week"
+    if precision == "month":
+        return value[:7] + "-01", "month"
+    if precision == "year":
+        return None  # a bare year in a news sentence dates an agreement or a war it names, rarely the event
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]):
+        return value[:10], "day"
+    return None
+
+
+def _opens_period(layers: TextLayers, timex: Timex) -> bool:
+    norm = layers.normalized
+    n_start = layers.to_normalized(timex.start, timex.start)[0]
+    return bool(_PERIOD_BEFORE_RE.search(norm.text[max(0, n_start - 12) : n_start]))
+
+
+def assign_date(
+    mention: Mention, layers: TextLayers, published: datetime | None, news_day: str | None = None
+) -> tuple[str | None, str | None, str | None]:
+    """(date, precision, the words that gave it) of a mention: its clause's date, else the article's news day
+    (``news_day``, the day its opening names), else the publication date lowered to a week."""
+    # The clause's own date, before or after the trigger; from the rest of the sentence only a date written
+    # before the trigger (وفي 25 من تموز، نفذت …): one written after it usually dates something else.
+    # A statement is dated when it was made: a date written after an accusation, a demand or a threat is
+    # what it is about (هدد بإلغاء الاتفاق إذا لم … السبت المقبل).
+    speech = mention.plover in ("ACCUSE", "THREATEN", "REJECT", "REQUEST", "SUPPORT")
+    for start, end in (
+        (mention.clause[0], mention.start if speech else mention.clause[1]),
+        (mention.sentence[0], mention.start),
+    ):
+        scoped = [
+            t
+            for t in layers.timexes
+            if start <= t.start < end and _timex_date(t) is not None and not _opens_period(layers, t)
+        ]
+        if scoped:
+            nearest = min(
+                scoped, key=lambda t: abs(t.start - mention.start) + (0 if t.start < mention.start else 5)
+            )
+            resolved = _timex_date(nearest)
+            if resolved is not None:
+                return resolved[0], resolved[1], nearest.text
+    clause_text = layers.normalized_slice(*mention.clause)
+    sentence_text = layers.normalized_slice(*mention.sentence)
+    if _BACKGROUND_RE.search(clause_text) or _BACKGROUND_RE.search(sentence_text):
+        return None, None, None
+    if published is None:
+        return None, None, None
+    # An article that dates its news (اليوم الأحد) tells of that day's happenings unless it says otherwise.
+    if news_day is not None:
+        return news_day, "day", None
+    return published.date().isoformat(), "week", None
+
+
+def country_place(country: str | None) -> Place | None:
+    """A country-level place for an ISO2 code (names from the gazetteer when it is installed)."""
+    if not country:
+        return None
+    name_en, name_ar = country, country
+    try:
+        from rasd.geo.gazetteer import default_gazetteer
+
+        entry = default_gazetteer().country(country)
+        if entry is not None:
+            name_en, name_ar = entry.name_en, entry.name_ar
+    except ImportError:
+        pass
+    return Place(f"cc:{country}", name_ar, name_en, country, None, None, None, None, 4)
