@@ -26,6 +26,11 @@ _AGGREGATE_RE = re.compile(
     r"حصيل(?!\S* (?:\S+ ){0,2}(?:ال)?(?:تفجير|هجوم|انفجار|غاره|قصف|مجزره|حادث|زلزال))|ارتفع عدد|يرتفع عدد|ارتفاع عدد|الاجمالي|اجمالي|منذ بد|منذ اندلاع|منذ السابع|منذ 7|ليرتفع|المعترف بهم|"
     r"العدد الاجمالي|خلال \d+ اعوام|منذ بدايه"
 )
+# "Another" after a trigger noun, or a clause opening on a separate incident: a new happening, not a repeat.
+_ANOTHER_AFTER_RE = re.compile(
+    r"(?:\s+[\u0621-\u064a]+){0,2}\s+(?:ال)?(?:اخري|اخر|ثانيه|ثان|جديده|جديد|منفصل|منفصله)(?![\u0621-\u064a])"
+)
+_ANOTHER_CLAUSE_RE = re.compile(r"(?:هجوم|حادث|حادثه|تطور|عمليه|غاره|اعتداء|سياق) (?:اخر|اخري|منفصل|منفصله)")
 # Words that make an attack word a general state of war rather than one happening.
 _ONGOING_RE = re.compile(
     r"المستمر|المتواصل|متواصل|مستمر|يواصل|تواصل|تستمر|يستمر|استمرار|تتواصل|تتكرر|المتكرر"
@@ -60,6 +65,7 @@ class TriggerHit:
     verbal: bool = False
     surface: str = ""
     previous: str = ""  # the normalized word before the trigger
+    another: bool = False  # "another" follows within two words (غارة جوية أخرى)
 
 
 @dataclass(slots=True)
@@ -81,6 +87,7 @@ class Mention:
     verbal: bool = False
     aggregate: bool = False
     ongoing: bool = False
+    distinct: bool = False  # the text marks it as another happening (غارة أخرى، في هجوم منفصل)
     strength: float = 0.7
 
 
@@ -115,6 +122,7 @@ def _hits(layers: TextLayers) -> list[TriggerHit]:
         previous = _WORD_RE.findall(ntext[max(0, start - 20) : start])
         hit = TriggerHit(*norm.to_original(start, end), trigger, found.future, found.verbal, match.group())
         hit.previous = previous[-1] if previous else ""
+        hit.another = bool(_ANOTHER_AFTER_RE.match(ntext, end))
         hits.append(hit)
     hits.sort(key=lambda h: h.start)
     return _outside_names(hits, layers)
@@ -165,6 +173,18 @@ def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger |
         return (
             None  # "the aggression on Gaza": the war as a whole, not one attack (عدوان جوي إسرائيلي is one)
         )
+    if trigger.role != "mode" and prev_word in (
+        "اي",
+        "ايه",
+        "لاي",
+        "باي",
+        "لايه",
+        "بايه",
+        "كل",
+        "لكل",
+        "بكل",
+    ):
+        return None  # أي هجوم، لكل اعتداء: any attack there may be, not one that happened
     if trigger.plover == "COERCE" and prev_word in ("رهن", "قيد", "تحت"):
         return None  # رهن الاعتقال: a state (held in detention), not an arrest
     if trigger.plover == "COERCE" and prev_word.startswith(("مذكر", "لمذكر")):
@@ -363,6 +383,9 @@ def _clause_mentions(
             aggregate=aggregate,
             ongoing=ongoing,
             strength=0.7 if strong else 0.45,
+        )
+        mention.distinct = plover in ("ASSAULT", "COERCE", "PROTEST") and (
+            any(h.another for h in group) or bool(_ANOTHER_CLAUSE_RE.search(clause_text))
         )
         if plover == "ASSAULT":
             mention.modes = list(modes)

@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from rasd.events.arguments import ActorMention, actor_candidates, assign_actors
+from rasd.events.arguments import ActorMention, actor_candidates, actor_from_entity, assign_actors
 from rasd.events.classify import acled_types
 from rasd.events.detect import Mention, find_mentions
 from rasd.events.fatalities import Fatalities, count_fatalities
 from rasd.events.layers import PlaceSpan, TextLayers, analyse_text, parse_published
 from rasd.events.lexicon import family_of
 from rasd.events.modality import modality_of
-from rasd.events.setting import assign_date, assign_place, country_place, usable_places
+from rasd.events.setting import assign_date, assign_place, country_place, crowd_country, usable_places
 from rasd.events.summaries import summarize
 from rasd.model import AnnotatedArticle, Article, Event, Place, Span
 
@@ -135,6 +135,9 @@ def _drafts(
             if draft is None:
                 continue
             family = family_of(draft.plover)
+            if draft.place is None and family == "protest":
+                draft.place = country_place(crowd_country(mention, layers))  # تجمّع مئات الإندونيسيين
+                draft.place_kind = "country"
             if draft.place is None and family in ("violence", "coercion", "protest"):
                 inherited = recent.get(family) or recent.get("any")
                 if inherited is not None and index - inherited[1] <= 3:
@@ -190,13 +193,18 @@ def _opening_end(layers: TextLayers) -> int:
 
 
 def _stray_countries(units: list[tuple[str, TextLayers]]) -> set[str]:
-    """Countries that only one place name of the article lies in, never named themselves, in an article about
-    other countries: a misread word (القصر الرئاسي read as a town in Algeria, قصره as a West Bank village) is
-    likelier than a lone foreign village."""
+    """Countries that only one place name of the article lies in, never named themselves (nor through a demonym
+    or their government: اليمنية), in an article about other countries: a misread word (القصر الرئاسي read as
+    a town in Algeria, قصره as a West Bank village) is likelier than a lone foreign village."""
     names: dict[str, set[str]] = {}
     named: set[str] = set()
     total = 0
     for _, layers in units:
+        for entity in layers.entities:
+            if entity.type in ("NORP", "GPE") and entity.id:
+                country = actor_from_entity(entity).country
+                if country:
+                    named.add(country)
         for place in layers.places:
             country = place.place.country
             if not country:
@@ -346,8 +354,8 @@ def _compatible(event: _Draft, draft: _Draft) -> bool:
     both_dated = event.dated and draft.dated
     if both_dated and event.date != draft.date and event.precision == draft.precision == "day":
         return False
-    if event.mode and draft.mode and event.mode != draft.mode:
-        return False
+    if event.mode and draft.mode and event.mode != draft.mode and "title" not in (event.unit, draft.unit):
+        return False  # a headline names an attack loosely (يعدم شاباً for a shooting)
     if (draft.unit, draft.mention.sentence[0]) in event.sentences:
         return False
     if not _same_place(event, draft):
@@ -381,6 +389,8 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             target = next((e for e in events if _compatible(e, draft)), None)
             if target is None and draft.place_kind not in ("place", "adm2"):
                 target = _headline_target(events, draft)
+        elif draft.mention.distinct:
+            target = None  # "another strike": a new record, whatever it shares with the last one
         else:
             target = next((e for e in reversed(events) if _compatible(e, draft)), None)
         if target is None:

@@ -165,14 +165,42 @@ def usable_places(layers: TextLayers) -> list[PlaceSpan]:
     return out
 
 
+# A place fronted at the head of its sentence (وفي البحرين، …) frames every clause of the sentence.
+_FRAME_BEFORE_RE = re.compile(
+    r"^\W*(?:و|ف)?(?:في|ب)\s*(?:(?:مدينه|محافظه|بلده|العاصمه|ولايه|منطقه|اقليم|ريف|مخيم|قريه)\s+)?$"
+)
+# Words that make what follows the cause or purpose of the act (تظاهرات دعماً لغزة، احتجاجاً على العدوان على
+# غزة): a place after them is what the act is about, not where it happened.
+_PURPOSE_RE = re.compile(
+    r"(?<![\u0621-\u064a])(?:و)?(?:دعما|نصره|تضامنا|تنديدا|احتجاجا|تاييدا|مناصره|رفضا|استنكارا)(?![\u0621-\u064a])"
+)
+
+
+def _frames_sentence(place: PlaceSpan, layers: TextLayers, s_start: int) -> bool:
+    """Whether the place is fronted at the head of its sentence, followed by a comma (وفي الأردن، …)."""
+    head = layers.normalized_slice(s_start, place.start)
+    after = layers.text[place.end : place.end + 3]
+    return bool(_FRAME_BEFORE_RE.match(head)) and ("،" in after or "," in after)
+
+
+def _after_purpose(place: PlaceSpan, mention: Mention, layers: TextLayers) -> bool:
+    """Whether a purpose phrase (دعماً لـ، تنديداً بـ) lies between the trigger and a place after it."""
+    return place.start > mention.end and bool(
+        _PURPOSE_RE.search(layers.normalized_slice(mention.end, place.start))
+    )
+
+
 def assign_place(mention: Mention, places: list[PlaceSpan], layers: TextLayers) -> PlaceSpan | None:
-    """The place of the mention's sentence that best reads as where it happened (its own clause first)."""
+    """The place of the mention's sentence that best reads as where it happened (its own clause first, or a
+    place fronted at the head of the sentence)."""
     verbal = family_of(mention.plover) in ("verbal-conflict", "cooperation")
     c_start, c_end = mention.clause
     s_start, s_end = mention.sentence
     scored = []
     for place in places:
         if not s_start <= place.start < s_end:
+            continue
+        if _after_purpose(place, mention, layers):
             continue
         allowed = _VISIT_PLACE_WORDS if mention.mode == "visit" else ("في", "ب", "الي")
         if verbal and preposition_before(layers, place.start) not in allowed:
@@ -181,10 +209,32 @@ def assign_place(mention: Mention, places: list[PlaceSpan], layers: TextLayers) 
         if _PREPOSITION_WEIGHT.get(family_of(mention.plover), {}).get(before, 0.0) < 0:
             continue  # نصرة لغزة، العدوان على غزة، أُطلقت من لبنان: not where this happened
         # The mention's own clause first; a place elsewhere in the sentence only when the clause names none.
-        score = _place_score(place, mention, layers) - (0.0 if c_start <= place.start < c_end else 2.5)
+        in_scope = c_start <= place.start < c_end or _frames_sentence(place, layers, s_start)
+        score = _place_score(place, mention, layers) - (0.0 if in_scope else 2.5)
         if score > 0.5:
             scored.append((score, place))
     return max(scored, key=lambda sp: sp[0])[1] if scored else None
+
+
+_CROWD_WORDS = frozenset(
+    ["مئات", "الاف", "عشرات", "الوف", "حشود", "جموع", "ملايين", "متظاهرون", "متظاهرين", "محتجون", "محتجين"]
+)
+
+
+def crowd_country(mention: Mention, layers: TextLayers) -> str | None:
+    """The country of a crowd named by its demonym in the mention's clause (تجمّع مئات الإندونيسيين، متظاهرون
+    إسرائيليون): people demonstrate where they live, when the text names no place."""
+    from rasd.events.arguments import actor_from_entity
+
+    c_start, c_end = mention.clause
+    ntext = layers.normalized.text
+    for entity in layers.entities:
+        if entity.type != "NORP" or not entity.id or not c_start <= entity.start < c_end:
+            continue
+        before = words_before(ntext, layers.to_normalized(entity.start, entity.start)[0], 1)
+        if before and strip_clitic(before[0]) in _CROWD_WORDS:
+            return actor_from_entity(entity).country
+    return None
 
 
 def _timex_date(timex: Timex) -> tuple[str, str] | None:
