@@ -26,6 +26,7 @@ _AGGREGATE_RE = re.compile(
     r"حصيل(?!\S* (?:\S+ ){0,2}(?:ال)?(?:تفجير|هجوم|انفجار|غاره|قصف|مجزره|حادث|زلزال))|ارتفع عدد|يرتفع عدد|ارتفاع عدد|الاجمالي|اجمالي|منذ بد|منذ اندلاع|منذ السابع|منذ 7|ليرتفع|المعترف بهم|"
     r"العدد الاجمالي|خلال \d+ اعوام|منذ بدايه"
 )
+_DEFINITE_RE = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال|لل)")
 # "Another" after a trigger noun, or a clause opening on a separate incident: a new happening, not a repeat.
 _ANOTHER_AFTER_RE = re.compile(
     r"(?:\s+[\u0621-\u064a]+){0,2}\s+(?:ال)?(?:اخري|اخر|ثانيه|ثان|جديده|جديد|منفصل|منفصله)(?![\u0621-\u064a])"
@@ -88,6 +89,7 @@ class Mention:
     aggregate: bool = False
     ongoing: bool = False
     distinct: bool = False  # the text marks it as another happening (غارة أخرى، في هجوم منفصل)
+    anaphoric: bool = False  # its trigger is a definite noun (الهجوم، الاشتباكات): a happening already told
     strength: float = 0.7
 
 
@@ -384,6 +386,7 @@ def _clause_mentions(
             ongoing=ongoing,
             strength=0.7 if strong else 0.45,
         )
+        mention.anaphoric = not head.verbal and bool(_DEFINITE_RE.match(head.surface))
         mention.distinct = plover in ("ASSAULT", "COERCE", "PROTEST") and (
             any(h.another for h in group) or bool(_ANOTHER_CLAUSE_RE.search(clause_text))
         )

@@ -292,7 +292,7 @@ def _draft(
     if mention.ongoing and not own_day:
         confidence -= 0.2
     if mention.aggregate:
-        confidence -= 0.3
+        confidence -= 0.6  # a running toll (ارتفعت الحصيلة، منذ بدء الحرب) is no one happening
     specific_place = place_span is not None and place_span.kind in ("place", "adm2")
     if mention.role == "weak" and not (specific_place or own_day or fatalities.count):
         confidence -= 0.3
@@ -356,8 +356,10 @@ def _compatible(event: _Draft, draft: _Draft) -> bool:
         return False
     if event.mode and draft.mode and event.mode != draft.mode and "title" not in (event.unit, draft.unit):
         return False  # a headline names an attack loosely (يعدم شاباً for a shooting)
-    if (draft.unit, draft.mention.sentence[0]) in event.sentences:
-        return False
+    if (draft.unit, draft.mention.sentence[0]) in event.sentences and not draft.mention.anaphoric:
+        return (
+            False  # two reports in one sentence, unless the second refers back (، وقتل في الاشتباكات جنديان)
+        )
     if not _same_place(event, draft):
         return False
     same_spot = bool(event.place and draft.place and event.place.id and event.place.id == draft.place.id)
