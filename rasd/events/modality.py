@@ -35,7 +35,7 @@ _ATTRIBUTION = re.compile(
     r"اشار|اشارت|تحدث|تحدثت|اورد|اوردت|بث|بثت|نشر|نشرت|اقر|اقرت|اعترف|اعترفت|تبني|تبنت|زعم|زعمت|ادعي|ادعت|"
     r"بحسب|حسب|وفق|وفقا|طبقا|نقلا|تفيد|يفيد|تقول|يقول|اضاف|اضافت|تابع|تابعت|اعلان|تعلن|يعلن|تؤكد|يؤكد|"
     r"تكشف|يكشف|تشير|يشير|تنقل|ينقل|تنشر|ينشر|تتحدث|يتحدث|تعترف|يعترف|تقر|يقر|تتبني|يتبني|تزعم|يزعم|"
-    r"صرح|صرحت|بين|بينت|اعتبر|اعتبرت|لفت|لفتت)(?![\u0621-\u064a])"
+    r"صرح|صرحت|بينت|اعتبر|اعتبرت|لفت|لفتت)(?![\u0621-\u064a])"
 )
 _CLAIM_OF_RESPONSIBILITY = re.compile(
     r"تبني|تبنت|يتبني|تتبني|مسؤوليتها عن|مسؤوليته عن|اعلنت مسؤوليه|تعلن مسؤوليه"
@@ -78,6 +78,44 @@ def modality_of(
     return attributed
 
 
+# Attribution verbs that go on with the speaker of an earlier sentence (وأضاف أنّ…، وتابع: …).
+_CONTINUATION = re.compile(
+    r"^(?:و|ف)?(?:اضاف|اضافت|تابع|تابعت|اوضح|اوضحت|اشار|اشارت|لفت|لفتت|مضي|مضت|بين|بينت|شدد|شددت|اكد|اكدت)$"
+)
+# Sources that stand outside the event: anonymous sources, witnesses, the media, reports, monitors.
+_THIRD_PARTY_SOURCE = re.compile(
+    r"^(?:[^ ]+ ){0,2}(?:ال)?(?:مصادر|مصدر|وسائل|اعلام|وكاله|وكالات|صحيفه|صحف|شهود|شاهد|ناشطون|ناشطين|ناشط|المرصد|"
+    r"مرصد|مؤسسه|منظمه|التلفزيون|تلفزيون|قناه|اذاعه|موقع|هيئه البث|تقارير|تقرير|رويترز|فرانس|اسوشيتد|سكان|اهالي|مراسلون)"
+)
+# Sources that are a fighting party: an army, its ministry or spokesman, a security force, an armed group.
+_PARTY_SOURCE = re.compile(
+    r"^(?:[^ ]+ ){0,2}(?:ال)?(?:جيش|قوات|وزاره الدفاع|وزاره الحرب|المتحدث العسكري|الناطق العسكري|متحدث عسكري|"
+    r"المتحدث باسم (?:ال)?(?:جيش|قوات|كتائب|سرايا|التحالف|الحرس)|الناطق باسم (?:ال)?(?:جيش|قوات|كتائب|سرايا|التحالف)|"
+    r"القياده العامه|قياده|الحرس الثوري|كتائب|سرايا|المقاومه|قوى الامن|الامن العام|الدفاعات|حرس الحدود|"
+    r"التحالف|هيئه الاركان|الاركان|الحاكم)"
+)
+_ARMED_KINDS = frozenset(
+    {
+        "state_force",
+        "rebel_group",
+        "political_militia",
+        "identity_militia",
+        "external_force",
+        "armed-group",
+        "police",
+    }
+)
+_TAIL_CUES = ("بحسب", "حسب", "وفق", "وفقا", "نقلا", "طبقا")
+_TAIL_PHRASE = re.compile(
+    r"(?:علي|بحسب|حسب|وفقا?|طبقا)(?: ل?ما) (?:اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|ذكره|ذكرته|قال|قالت|اكد|اكدت|نقل|نقلت|اورد|اوردت)"
+)
+# A party condemning or blaming an attack tells it as one side's account (أدان المالكي استهداف الحوثيين…).
+_CONDEMNATION = re.compile(
+    r"(?<![\u0621-\u064a])(?:و|ف)?(?:ادان|ادانت|يدين|تدين|ندد|نددت|يندد|تندد|استنكر|استنكرت|اتهم|اتهمت|يتهم|تتهم|"
+    r"حمل|حملت|يحمل|تحمل)(?![\u0621-\u064a])"
+)
+
+
 def _attribution(
     mention: Mention,
     layers: TextLayers,
@@ -86,30 +124,102 @@ def _attribution(
     before: str,
     after: str,
 ) -> str:
+    """asserted, reported or claimed, from who the sentence says told of the event.
+
+    Statements, meetings, agreements, arrests and protests are asserted unless a third party (sources, the
+    media, witnesses) tells of them: a speaker telling of its own or another's act is the act. Violence told by
+    a fighting party (an army, its ministry, an armed group) is claimed; told by a third party or an official
+    who is no party, reported.
+    """
     violent = family_of(mention.plover) == "violence"
     if violent and (_CLAIM_OF_RESPONSIBILITY.search(before) or _CLAIM_OF_RESPONSIBILITY.search(after[:40])):
         return "claimed"
     cue = None
     for match in _ATTRIBUTION.finditer(before):
         cue = match
-    if cue is None:
-        tail = _ATTRIBUTION.search(after[:60])
-        if tail is None or tail.group().lstrip("وف") not in ("بحسب", "حسب", "وفق", "وفقا", "نقلا", "طبقا"):
-            return "asserted"
-        source_text = after[tail.end() : tail.end() + 40]
+    source_actor: ActorMention | None = None
+    if cue is not None:
+        source_text = before[cue.end() : cue.end() + 40].lstrip(" ،,")
+        if _CONTINUATION.match(cue.group()) and (not source_text or source_text.startswith(("ان", ":", "ب"))):
+            # "وأضاف أنّ…": the speaker is the one of an earlier sentence
+            source_text = _earlier_source(layers, mention) or source_text
+        else:
+            source_actor = _source_actor(mention, layers, actors, cue.end())
     else:
-        source_text = before[cue.end() : cue.end() + 40]
+        tail = next((m for m in _ATTRIBUTION.finditer(after) if m.group().lstrip("وف") in _TAIL_CUES), None)
+        phrase = _TAIL_PHRASE.search(after)
+        if phrase is not None:
+            source_text = after[phrase.end() : phrase.end() + 40].lstrip(" ،,")
+        elif tail is not None:
+            # "بحسب وسائل إعلام"، "نقلاً عن مصدر"، "وفق ما ذكرته الوكالة"
+            source_text = re.sub(
+                r"^[ ،,]*(?:عن |ما [^ ]+ |لما [^ ]+ )?", "", after[tail.end() : tail.end() + 50]
+            )
+        elif violent and _CONDEMNATION.search(before):
+            return "reported"
+        else:
+            return "asserted"
+    source_text = source_text.lstrip(" ،,\"'")
+    if cue is not None and not (
+        _THIRD_PARTY_SOURCE.match(source_text) or _PARTY_SOURCE.match(source_text) or source_actor
+    ):
+        # "وزارة الدفاع تعلن…"، "وكان الجيش قد اعترف…": the speaker is the subject before the verb
+        subject = " ".join(before[: cue.start()].split()[-5:])
+        subject = re.sub(r"^.*[،,.:]", "", subject).strip()
+        subject = re.sub(r"^(?:و|ف)?(?:كان|كانت)\s+", "", subject)
+        if subject:
+            source_text = subject + " " + source_text
+            source_actor = _actor_in(layers, mention, actors, cue.start() - len(subject) - 1, cue.start())
     if _OWN_REPORTER.search(source_text[:25]):
         return "asserted"
-    source = _source_actor(mention, layers, actors, cue.end() if cue is not None else None)
-    if source is not None and actor1 is not None and _same_speaker(source, actor1, violent):
-        return "claimed" if violent or _REVEALING.search(before) else "asserted"
-    if cue is not None and source is None and _announces_directly(source_text, layers, mention):
+    third_party = bool(_THIRD_PARTY_SOURCE.match(source_text))
+    if not violent:
+        own = source_actor is not None and actor1 is not None and _same_speaker(source_actor, actor1, violent)
+        if own and _REVEALING.search(before):
+            return "claimed"  # a party's own sources reveal its plan (كشفت مصادر من حماس أن قيادات تستعد…)
+        return "reported" if third_party and not own else "asserted"
+    if third_party:
+        return "reported"
+    party = bool(_PARTY_SOURCE.match(source_text)) or (
+        source_actor is not None and source_actor.actor.type in _ARMED_KINDS
+    )
+    if party:
+        other_side = (
+            source_actor is not None
+            and actor1 is not None
+            and bool(source_actor.actor.country)
+            and bool(actor1.actor.country)
+            and source_actor.actor.country != actor1.actor.country
+        )
+        return "reported" if other_side else "claimed"  # a party tells of its own act, or of the enemy's
+    if source_actor is not None and actor1 is not None and _same_speaker(source_actor, actor1, violent):
+        return "claimed"
+    if cue is not None and source_actor is None and _announces_directly(source_text, layers, mention):
         # "كما أعلنت استهداف موقع…": the speaker, named before, announces its own act
-        return "claimed" if violent else "asserted"
-    if source is None and actor1 is None and not _THIRD_PARTY.search(source_text):
-        return "asserted"
+        return "claimed"
     return "reported"
+
+
+def _actor_in(
+    layers: TextLayers, mention: Mention, actors: list[ActorMention], norm_start: int, norm_end: int
+) -> ActorMention | None:
+    """The last actor named between two offsets of the mention's sentence (normalized text, sentence-relative)."""
+    base = layers.to_normalized(mention.sentence[0], mention.sentence[0])[0]
+    start = layers.normalized.to_original(base + max(norm_start, 0), base + max(norm_start, 0))[0]
+    end = layers.normalized.to_original(base + norm_end, base + norm_end)[0]
+    inside = [a for a in actors if start <= a.start < end]
+    return inside[-1] if inside else None
+
+
+def _earlier_source(layers: TextLayers, mention: Mention) -> str | None:
+    """What follows the last attribution verb of the two sentences before the mention's (its speaker)."""
+    earlier = [s for s in layers.sentences if s.end <= mention.sentence[0]][-2:]
+    for sentence in reversed(earlier):
+        text = layers.normalized_slice(sentence.start, sentence.end)
+        cues = [m for m in _ATTRIBUTION.finditer(text) if not _CONTINUATION.match(m.group())]
+        if cues:
+            return text[cues[-1].end() : cues[-1].end() + 40].lstrip(" ،,")
+    return None
 
 
 def _announces_directly(source_text: str, layers: TextLayers, mention: Mention) -> bool:
