@@ -245,6 +245,7 @@ def find_mentions(layers: TextLayers) -> list[Mention]:
     mentions: list[Mention] = []
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
     pending_deaths: list[tuple[tuple[int, int], tuple[int, int], list[TriggerHit], list[str]]] = []
+    pending_injuries: list[tuple[tuple[int, int], tuple[int, int], list[TriggerHit], list[str]]] = []
     k = 0
     for clause, sentence in spans:
         in_clause: list[TriggerHit] = []
@@ -260,6 +261,11 @@ def find_mentions(layers: TextLayers) -> list[Mention]:
         made = _clause_mentions(in_clause, clause, sentence, modes, deaths, clause_text)
         if deaths and not any(m.plover == "ASSAULT" for m in made):
             pending_deaths.append((clause, sentence, deaths, modes))
+        elif modes and not made and not deaths:
+            # People wounded by a weapon the clause names (أصيب مهاجر بنيران التحالف): an attack, no dead.
+            injuries = [h for h in in_clause if h.trigger.role == "injury"]
+            if injuries:
+                pending_injuries.append((clause, sentence, injuries, modes))
         for mention in made:
             mentions.append(mention)
             by_sentence.setdefault(sentence, []).append(mention)
@@ -293,6 +299,25 @@ def find_mentions(layers: TextLayers) -> list[Mention]:
             strength=0.6,
         )
         mentions.append(mention)
+    for clause, sentence, injuries, modes in pending_injuries:
+        if any(m.plover == "ASSAULT" for m in by_sentence.get(sentence, [])):
+            continue  # the wounded of an attack the sentence tells
+        first = injuries[0]
+        mentions.append(
+            Mention(
+                "ASSAULT",
+                None,
+                "death",
+                first.start,
+                first.end,
+                clause,
+                sentence,
+                lemmas=[first.trigger.lemma],
+                spans=[(first.start, first.end)],
+                modes=list(modes),
+                strength=0.6,
+            )
+        )
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
         if mention.plover == "ASSAULT":

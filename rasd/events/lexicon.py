@@ -160,7 +160,7 @@ _ENTRIES: list[tuple[str, str, str, str | None, TriggerRole]] = [
         "heavy-weapons",
         "mode",
     ),
-    ("", "رصاص رصاصة قناص قناصة رشاش رشاشات", "ASSAULT", "firearms", "mode"),
+    ("", "رصاص رصاصة قناص قناصة رشاش رشاشات نيران", "ASSAULT", "firearms", "mode"),
     ("", "ناسفة مفخخة مفخخ لغم/ألغام", "ASSAULT", "explosives", "mode"),
     ("", "انتحاري انتحارية انتحاريا", "ASSAULT", "suicide-attack", "mode"),
     ("", "كيماوي كيميائي كيماوية كيميائية الكلور", "ASSAULT", "chemical", "mode"),
@@ -206,7 +206,7 @@ _ENTRIES: list[tuple[str, str, str, str | None, TriggerRole]] = [
     ("رفض/رفض", "رفض", "REJECT", None, "event"),
     ("هدد/هدد", "تهديد/تهديدات", "THREATEN", None, "event"),
     ("توعد/توعد", "", "THREATEN", None, "event"),
-    ("حذر/حذر", "تحذير/تحذيرات", "THREATEN", None, "weak"),
+    ("حذر/حذر", "تحذير/تحذيرات", "THREATEN", None, "event"),
     ("لوح/لوح", "", "THREATEN", None, "event"),
     # --- cooperation ---
     ("طالب/طالب", "مطالبة", "REQUEST", None, "event"),
@@ -296,6 +296,15 @@ _PHRASES: list[tuple[str, str, str | None, TriggerRole]] = [
     ),
     ("رحلت السلطات", "COERCE", "deport", "event"),
     ("فجر نفسه", "ASSAULT", "suicide-attack", "event"),
+    # A projectile that fell or was fired is an attack even when no attack word names it.
+    (
+        "سقوط (?:[^ ]+ ){0,2}(?:صاروخ|صواريخ|قذيفه|قذايف)|"
+        "اطلق(?:ت|وا|ه|ته|تها|ها)? (?:[^ ]+ ){0,3}(?:صاروخا|صاروخين|صواريخ|قذيفه|قذايف|مسيره|مسيرات)|"
+        "(?:صاروخ|صواريخ|قذيفه|قذايف) (?:[^ ]+ ){0,2}(?:اطلقه|اطلقها|اطلقته|اطلقتها|اطلقت|اطلقوها)",
+        "ASSAULT",
+        "heavy-weapons",
+        "event",
+    ),
     ("يعد (?:[^ ]+ ){1,2}ب", "AGREE", "pledge", "event"),
     (
         "وقع(?:ت|ا|وا)? (?:علي )?(?:اتفاق|اعلان|مذكر)|توقيع (?:اتفاق|اعلان|مذكر)|يوقع (?:علي )?اتفاق",
@@ -331,6 +340,7 @@ _PHRASES: list[tuple[str, str, str | None, TriggerRole]] = [
     ),
     ("لارسال قوات|ارسال قوات", "MOBILIZE", None, "event"),
     ("حمل .{0,40}مسؤوليه", "ACCUSE", None, "event"),
+    ("اعرب(?:ت|وا|ا)? (?:[^ ]+ ){0,3}عن (?:[^ ]+ )?(?:دعم|تاييد|ترحيب|تضامن)", "SUPPORT", None, "event"),
     ("ارتكب مجزره|ارتكبت مجزره|ارتكب .{0,8}مجازر", "ASSAULT", None, "event"),
     ("خروج (?:[^ ]+ )?من القطاع|خروج قيادات|خروج امن", "RETREAT", None, "event"),
     ("عمليه انزال|عمليه انزال جوي|عمليه امنيه|عمليه عسكريه", "ASSAULT", None, "event"),
