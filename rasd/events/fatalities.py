@@ -71,6 +71,8 @@ _INJURY_WORDS = re.compile(r"^[وف]?(?:اصابه|اصيب|اصابات|جرح|
 _AGGREGATE_RE = re.compile(
     r"حصيل(?!\S* (?:\S+ ){0,2}(?:ال)?(?:تفجير|هجوم|انفجار|غاره|قصف|مجزره|حادث|زلزال))|ارتفع عدد|يرتفع|ارتفاع عدد|الاجمالي|اجمالي|منذ بد|منذ اندلاع|منذ السابع|منذ 7|العدد الاجمالي"
 )
+_RETALIATION_RE = re.compile(r"(?:ردا|رده|انتقاما|ثارا) (?:علي|ل)")
+_INJURED_NEXT = re.compile(r"^\s*(?:[\u0621-\u064a]+ )?(?:مصاب|جريح|جرحي|اصاب)")
 _LARGEST_ONE_EVENT = 1000
 _WORD = re.compile(r"[\u0621-\u064a0-9]+")
 
@@ -98,6 +100,8 @@ def count_fatalities(
             mention.clause[1] if mention.clause[0] <= d_start < mention.clause[1] else mention.sentence[1]
         )
         before = layers.normalized_slice(max(scope_start, d_start - 40), d_start)
+        if mention.end <= d_start and _RETALIATION_RE.search(layers.normalized_slice(mention.end, d_start)):
+            continue  # "ضربات ردّاً على هجوم أسفر عن مقتل العشرات": the dead of the other attack
         if _AGGREGATE_RE.search(before[-30:]) or _AGGREGATE_RE.search(_after(layers, d_end, scope_end)[:25]):
             continue
         found = _count_near(layers, quantities, d_start, d_end, scope_start, scope_end)
@@ -130,11 +134,14 @@ def _count_near(
             continue
         between = _without(text, d_end, q.start, dates)
         words = [w for w in _WORD.findall(between) if w not in ("في", "خلال")]
+        if re.fullmatch(r"\s*و\s*", between) or _injured(layers, q.end):
+            break  # "54 شهيداً و104 مصابين": the next number counts the wounded
         if len(between) <= 3 or (
             len(words) <= 1
             and (not words or _INJURY_WORDS.match(words[0]) or words[0] in ("نحو", "قرابه", "حوالي"))
         ):
-            return Fatalities(int(q.value), text[d_start : q.end])
+            count, end = _with_coordinated(layers, quantities, int(q.value), q.end, scope_end)
+            return Fatalities(count, text[d_start:end])
         break
     # A number written right before it: 4 شهداء، عشرات الشهداء، 11 إرهابيا لقوا مصرعهم.
     for q in reversed(quantities):
@@ -167,6 +174,27 @@ def _count_near(
     ):
         return Fatalities(1, own)
     return None
+
+
+def _injured(layers: TextLayers, end: int) -> bool:
+    """Whether the words after a number say it counts the wounded (104 مصابين)."""
+    return bool(_INJURED_NEXT.match(layers.normalized_slice(end, min(end + 25, len(layers.text)))))
+
+
+def _with_coordinated(
+    layers: TextLayers, quantities: list[Quantity], count: int, end: int, scope_end: int
+) -> tuple[int, int]:
+    """A count with the counts coordinated after it (مقتل 34 متطوعاً و6 جنود → 40), and where they end."""
+    while True:
+        gap = layers.text[end:scope_end]
+        link = re.match(r"\s*[\u0621-\u064a\u064b-\u0652]+\s+و\s*", gap)
+        if link is None:
+            return count, end
+        following = next((q for q in quantities if q.start == end + link.end() and q.value is not None), None)
+        if following is None or _injured(layers, following.end):
+            return count, end
+        count += int(following.value or 0)
+        end = following.end
 
 
 def _without(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
