@@ -21,6 +21,10 @@ _WORD_RE = re.compile(r"[\u0621-\u064a]+")
 _CLAUSE_RE = re.compile(
     r";|,\s*(?=و[\u0621-\u064a]{3,})|\s(?=(?:و|ف)?(?:كما|فيما|بينما|وفيما|في حين|كذلك|من جهه|من جانب|في المقابل|بالمقابل)\s)"
 )
+# In a headline, "و" before a word that a verb follows opens a second report (والقسام تواصل، ومستوطنون يقتحمون).
+_HEADLINE_CLAUSE_RE = re.compile(
+    _CLAUSE_RE.pattern + r"|\s(?=و[\u0621-\u064a]{3,}(?:\s[\u0621-\u064a]+)?\s(?:ي|ت)[\u0621-\u064a]{3,})"
+)
 # Words that make a death count a running toll, not one happening.
 _AGGREGATE_RE = re.compile(
     r"حصيل(?!\S* (?:\S+ ){0,2}(?:ال)?(?:تفجير|هجوم|انفجار|غاره|قصف|مجزره|حادث|زلزال))|ارتفع عدد|يرتفع عدد|ارتفاع عدد|الاجمالي|اجمالي|منذ بد|منذ اندلاع|منذ السابع|منذ 7|ليرتفع|المعترف بهم|"
@@ -220,14 +224,16 @@ def _outside_names(hits: list[TriggerHit], layers: TextLayers) -> list[TriggerHi
     ]
 
 
-def clauses_of(layers: TextLayers) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """(clause, sentence) spans of the text, in order, offsets into the original text."""
+def clauses_of(layers: TextLayers, headline: bool = False) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(clause, sentence) spans of the text, in order, offsets into the original text (a headline is also cut
+    where "و" joins a second report without a comma: مقتل جندي والقسام تواصل استهداف الدبابات)."""
     norm = layers.normalized
     out: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    splitter = _HEADLINE_CLAUSE_RE if headline else _CLAUSE_RE
     for sentence in layers.sentences:
         n_start, n_end = layers.to_normalized(sentence.start, sentence.end)
         cuts = [n_start]
-        cuts += [m.start() for m in _CLAUSE_RE.finditer(norm.text, n_start, n_end) if m.start() > n_start + 8]
+        cuts += [m.start() for m in splitter.finditer(norm.text, n_start, n_end) if m.start() > n_start + 8]
         cuts.append(n_end)
         for a, b in pairwise(cuts):
             if b > a:
@@ -236,12 +242,12 @@ def clauses_of(layers: TextLayers) -> list[tuple[tuple[int, int], tuple[int, int
     return out
 
 
-def find_mentions(layers: TextLayers) -> list[Mention]:
-    """The event mentions of a text, in order."""
+def find_mentions(layers: TextLayers, headline: bool = False) -> list[Mention]:
+    """The event mentions of a text (``headline``: of a headline), in order."""
     hits = _hits(layers)
     if not hits:
         return []
-    spans = clauses_of(layers)
+    spans = clauses_of(layers, headline)
     mentions: list[Mention] = []
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
     pending_deaths: list[tuple[tuple[int, int], tuple[int, int], list[TriggerHit], list[str]]] = []

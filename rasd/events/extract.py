@@ -122,7 +122,7 @@ def _drafts(
     strays = _stray_countries(units)
     news_day = _news_day(units, published)
     for unit, layers in units:
-        mentions = find_mentions(layers)
+        mentions = find_mentions(layers, headline=unit == "title")
         if not mentions:
             continue
         actors = actor_candidates(layers)
