@@ -17,7 +17,7 @@ from rich.table import Table
 from rasd.errors import InputError, RasdError
 from rasd.ingest import ReadResult, expand_sources, read_sources
 from rasd.ingest.base import DEFAULT_MAX_BYTES, ReadOptions
-from rasd.model import AnnotatedArticle
+from rasd.model import AnnotatedArticle, Document
 
 app = typer.Typer(
     name="rasd",
@@ -41,6 +41,12 @@ MaxBytesOption = Annotated[
 SourceOption = Annotated[str | None, typer.Option("--source", help="outlet name, when the text does not say")]
 PublishedOption = Annotated[
     str | None, typer.Option("--published", help="publication time (ISO 8601) when the text does not say")
+]
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        "--workers", help="processes that annotate documents (the store is written by one, in input order)"
+    ),
 ]
 JsonlOption = Annotated[
     bool,
@@ -164,9 +170,10 @@ def ingest(
     published: PublishedOption = None,
     source: SourceOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    workers: WorkersOption = 1,
 ) -> None:
     """Read, extract, annotate and store the inputs; the same content is stored once."""
-    from rasd.pipeline import ingest_document
+    from rasd.pipeline import ingest_documents
     from rasd.store import open_store
 
     options = _options(max_bytes, source, published)
@@ -176,12 +183,16 @@ def ingest(
         sources = expand_sources(paths)
         with _progress(len(sources)) as progress:
             task = progress.add_task("ingesting", total=len(sources))
-            for result in _advancing(read_sources(sources, options, jsonl=jsonl_input), progress, task):
-                if result.document is None:
-                    counts["rejected"] += 1
-                    _report_error(result.error or f"{result.origin}: unreadable")
-                    continue
-                outcome = ingest_document(store, result.document)
+
+            def documents() -> Iterator[Document]:
+                for result in _advancing(read_sources(sources, options, jsonl=jsonl_input), progress, task):
+                    if result.document is None:
+                        counts["rejected"] += 1
+                        _report_error(result.error or f"{result.origin}: unreadable")
+                        continue
+                    yield result.document
+
+            for outcome in ingest_documents(store, documents(), workers=max(1, workers)):
                 counts[outcome.status] += 1
                 counts["articles"] += outcome.new_articles
                 if outcome.status == "rejected":
@@ -542,11 +553,15 @@ def bench(
         int,
         typer.Option(help="also measure web ingest: a WARC of this many records and the saved HTML pages"),
     ] = 0,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="processes for the second pass (default: one per CPU core; the first uses one)"),
+    ] = None,
 ) -> None:
     """Throughput and memory per stage; the last line is one JSON object."""
     from rasd.bench import run_bench, run_web_bench
 
-    result = run_bench(corpus, n)
+    result = run_bench(corpus, n, workers)
     if web:
         result["web"] = run_web_bench(web)
     for stage, seconds in result["stage_seconds"].items():

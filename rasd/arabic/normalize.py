@@ -12,6 +12,7 @@ per character: news text has few dropped characters, and this keeps ``normalize`
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from bisect import bisect_right
@@ -147,7 +148,19 @@ class NormalizedText:
     @property
     def offsets(self) -> tuple[int, ...]:
         """For every character of ``text``, the offset of the ``original`` character it came from."""
-        return tuple(self.original_offset(i) for i in range(len(self.text)))
+        return tuple(self.offset_list())
+
+    def offset_list(self) -> list[int]:
+        """``offsets`` as a new list, built run by run from the anchors (no call per character)."""
+        starts, origins, size = self.norm_starts, self.orig_starts, len(self.text)
+        if len(starts) == 1:
+            return list(range(origins[0], origins[0] + size))
+        table: list[int] = []
+        for k in range(len(starts)):
+            n0 = starts[k]
+            n1 = starts[k + 1] if k + 1 < len(starts) else size
+            table.extend(range(origins[k], origins[k] + n1 - n0))
+        return table
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map the half-open span ``[start, end)`` of ``text`` to the span of ``original`` it covers."""
@@ -181,8 +194,12 @@ def normalize_char(char: str) -> str:
     return _TABLE.get(char, char)
 
 
+@functools.lru_cache(maxsize=16)
 def normalize(text: str) -> NormalizedText:
-    """Normalize ``text`` for matching and keep the offset map back to it."""
+    """Normalize ``text`` for matching and keep the offset map back to it.
+
+    The result is immutable and cached for the last few texts: the stages of one article share one.
+    """
     folded = normalize_text(text)
     if len(folded) == len(text) and _RESIZED_RE.search(text) is None:
         return NormalizedText(text, folded)
