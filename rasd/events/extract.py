@@ -188,8 +188,8 @@ def _news_day(units: list[tuple[str, TextLayers]], published: datetime | None) -
 
 
 def _opening_end(layers: TextLayers) -> int:
-    """Where the opening (the first two sentences) ends."""
-    return layers.sentences[2].start if len(layers.sentences) > 2 else len(layers.text)
+    """Where the opening (the first three sentences: a summary paragraph often comes before the lede) ends."""
+    return layers.sentences[3].start if len(layers.sentences) > 3 else len(layers.text)
 
 
 def _stray_countries(units: list[tuple[str, TextLayers]]) -> set[str]:

@@ -78,6 +78,16 @@ _PREPOSITION_WEIGHT: dict[str, dict[str, float]] = {
     },
     "cooperation": {"في": 1.0, "ب": 1.0, "الي": 1.5, "علي": -1.0, "ل": -1.0, "من": -0.5, "مع": -1.0},
 }
+# A withdrawal or an evacuation happens where it leaves from (انسحب من سنجار، إجلاء المقاتلين من درعا).
+_RETREAT_WEIGHT = {**_PREPOSITION_WEIGHT["cooperation"], "من": 1.0, "الي": -0.5, "ل": -0.5}
+
+
+def _weights(mention: Mention) -> dict[str, float]:
+    if mention.plover == "RETREAT":
+        return _RETREAT_WEIGHT
+    return _PREPOSITION_WEIGHT.get(family_of(mention.plover), {})
+
+
 _CUE_WORDS = frozenset(
     normalize_text(w)
     for w in [
@@ -132,7 +142,7 @@ def preposition_before(layers: TextLayers, start: int) -> str:
 def _place_score(place: PlaceSpan, mention: Mention, layers: TextLayers) -> float:
     specific = {"place": 3.0, "adm2": 3.0, "adm1": 2.0, "region": 1.5, "country": 0.0}.get(place.kind, 1.0)
     before = preposition_before(layers, place.start)
-    weights = _PREPOSITION_WEIGHT.get(family_of(mention.plover), {})
+    weights = _weights(mention)
     bonus = 1.5 if before in _CUE_WORDS else weights.get(before, 0.0)
     after = 0.3 if place.start >= mention.start else 0.0
     return specific + bonus + after - abs(place.start - mention.start) / 2000.0
@@ -203,10 +213,12 @@ def assign_place(mention: Mention, places: list[PlaceSpan], layers: TextLayers) 
         if _after_purpose(place, mention, layers):
             continue
         allowed = _VISIT_PLACE_WORDS if mention.mode == "visit" else ("في", "ب", "الي")
+        if mention.plover == "RETREAT":
+            allowed = ("في", "ب", "من")
         if verbal and preposition_before(layers, place.start) not in allowed:
             continue  # a statement's topic is not its place: only a place "in"/"to" which it was made counts
         before = preposition_before(layers, place.start)
-        if _PREPOSITION_WEIGHT.get(family_of(mention.plover), {}).get(before, 0.0) < 0:
+        if _weights(mention).get(before, 0.0) < 0:
             continue  # نصرة لغزة، العدوان على غزة، أُطلقت من لبنان: not where this happened
         # The mention's own clause first; a place elsewhere in the sentence only when the clause names none.
         in_scope = c_start <= place.start < c_end or _frames_sentence(place, layers, s_start)
