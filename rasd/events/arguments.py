@@ -53,6 +53,8 @@ _AGENT_BEFORE = frozenset(
         "رصاص",
         "يد",
         "قبل",
+        "ايدي",
+        "أيدي",
         "بقصف",
         "قصف",
         "بغارة",
@@ -180,6 +182,8 @@ _VICTIM_NOUNS = frozenset(
 )
 # "قالت الشرطة إنّ سيارة انفجرت": the subject before إنّ/أنّ is the speaker, the act has its own subject.
 # (أنّها/أنّه carry the speaker as their subject — أعلنت المقاومة أنّها استهدفت… — and do not count.)
+# What may stand between a subject and its verb: quotes, قد (قوات النظام قد أطلقت), a negation.
+_SUBJECT_GAP = re.compile(r"[\s\"'«»“”]*(?:(?:قد|لم|لن|ما)[\s]+)?")
 _COMPLEMENTIZER_RE = re.compile(r"(?<![\u0621-\u064a])(?:ان|بان)(?![\u0621-\u064a])")
 
 # Actors the knowledge base has no entry for: (normalized pattern, English name, type).
@@ -214,7 +218,7 @@ _GENERIC_ACTORS: list[tuple[re.Pattern[str], str, str]] = [
         "armed-group",
     ),
     (
-        re.compile(r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال)?مقاومه(?![\u0621-\u064a])"),
+        re.compile(r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال)?(?:مقاومه|مقاومون|مقاومين)(?![\u0621-\u064a])"),
         "Resistance fighters",
         "armed-group",
     ),
@@ -277,6 +281,7 @@ def _resolve_generic(found: list[ActorMention]) -> list[ActorMention]:
     for mention in found:
         if mention.actor.id is None and mention.actor.type is not None:
             core = normalize_text(mention.text).removeprefix("و").removeprefix("ال")
+            core = re.sub(r"(?:ون|ين)$", "", core)  # المقاومون stands for المقاومة الإسلامية too
             named = next(
                 (a for a in reversed(out) if a.actor.id and core and core in normalize_text(a.text)), None
             )
@@ -307,14 +312,27 @@ def _hint(layers: TextLayers, candidate: ActorMention, mention: Mention) -> str 
         return "agent"
     if previous in _TARGET_BEFORE or any(w in ("علي", "ضد", "لجنود") for w in before):
         return "target"
-    if previous in _VICTIM_NOUNS:
+    if previous in _VICTIM_NOUNS or previous.removeprefix("ال") in _VICTIM_NOUNS:
         return "target"
     # An adjective or genitive right after an attack noun names the attacker (قصف إسرائيلي، غارات الاحتلال).
     trigger_end = max(e for _, e in mention.spans) if mention.spans else mention.end
     gap = layers.text[trigger_end : candidate.start]
-    if candidate.start >= trigger_end and len(gap) <= 2 and not gap.strip(" ً") and mention.role != "death":
+    if (
+        candidate.start >= trigger_end
+        and len(gap) <= 2
+        and not gap.strip(" ً")
+        and mention.role != "death"
+        and not (mention.verbal and _has_subject_before(layers, mention))
+    ):
         return "agent"
     return None
+
+
+def _has_subject_before(layers: TextLayers, mention: Mention) -> bool:
+    """Whether a word stands right before a verb trigger in its clause (the subject of SVO order: after the
+    verb comes its object, الرئيس يتوعد حماس)."""
+    before = layers.text[mention.clause[0] : mention.start].strip(" \"'«»“”")
+    return bool(before) and not before.endswith(("،", ",", ":", "-", "–"))
 
 
 def _is_locative(word: str) -> bool:
@@ -336,6 +354,19 @@ def assign_actors(
     trigger = mention.start
     actor1 = next((a for a in usable if hints[id(a)] == "agent"), None)
     violent = family_of(mention.plover) == "violence"
+    if actor1 is None and mention.verbal:
+        # A headline or a sentence in SVO order names the subject right before its verb (مستوطنون يحرقون…).
+        actor1 = next(
+            (
+                a
+                for a in reversed(usable)
+                if a.end <= trigger
+                and hints[id(a)] in (None, "agent")
+                and _SUBJECT_GAP.fullmatch(layers.normalized_slice(a.end, trigger))
+                and not (violent and a.actor.type in _NOT_ATTACKERS)
+            ),
+            None,
+        )
     if actor1 is None:
         # The subject of a verb follows it closely (شنّت قوات الاحتلال…); an actor further on belongs to
         # another phrase of the clause.
@@ -361,20 +392,28 @@ def assign_actors(
     actor2 = next(
         (a for a in usable if hints[id(a)] == "target" and (actor1 is None or a.key != actor1.key)), None
     )
-    if (
-        actor2 is None
-        and actor1 is not None
-        and family_of(mention.plover) in ("cooperation", "verbal-conflict")
-    ):
-        actor2 = next((a for a in usable if a.start > actor1.start and a.key != actor1.key), None)
+    family = family_of(mention.plover)
+    if actor2 is None and actor1 is not None and family in ("cooperation", "verbal-conflict", "coercion"):
+        # the object of the act: the next actor named after its agent and its trigger (اعتقلت القوات خضر عدنان)
+        actor2 = next(
+            (
+                a
+                for a in usable
+                if a.start > max(actor1.start, trigger if family == "coercion" else actor1.start)
+                and a.key != actor1.key
+                and hints[id(a)] != "agent"
+            ),
+            None,
+        )
     if actor2 is None and violent:
         actor2 = _civilian_victims(mention, layers)
     return actor1, actor2
 
 
 _CIVILIANS_RE = re.compile(
-    r"(?<![\u0621-\u064a])(?:و|ب|ل)?(?:ال)?(?:مدني(?:ين|ون|ان|ا)?|مواطن(?:ين|ون|ا)?|اطفال|نساء|سكان|نازحين|"
-    r"صحافي(?:ين|ون)?|مسعف(?:ين|ون)?|مصلين|مدنيين)(?![\u0621-\u064a])"
+    r"(?<![\u0621-\u064a])(?:و|ب|ل)?(?:ال)?(?:مدني(?:ين|ون|ان|ا)?|مواطن(?:ين|ون|ان|ا|ه)?|اطفال|طفل(?:ين|ه|ا)?|نساء|"
+    r"امراه|سيده|شاب(?:ا|ين|ان|ه)?|شبان|فتي|فتاه|سكان|نازح(?:ين|ون)?|مزارع(?:ين|ا)?|صياد(?:ين|ا)?|"
+    r"صحافي(?:ين|ون)?|صحفي(?:ين|ون)?|مسعف(?:ين|ون)?|مصلين|مدنيين|عائله|عائلات)(?![\u0621-\u064a])"
 )
 
 
