@@ -192,19 +192,28 @@ def _opening_end(layers: TextLayers) -> int:
     return layers.sentences[3].start if len(layers.sentences) > 3 else len(layers.text)
 
 
+def _demonym_countries(layers: TextLayers) -> list[str]:
+    """The country of every demonym of the text (الأردني، اليمنية), once per mention."""
+    out = []
+    for entity in layers.entities:
+        if entity.type == "NORP" and entity.id:
+            country = actor_from_entity(entity).country
+            if country:
+                out.append(country)
+    return out
+
+
 def _stray_countries(units: list[tuple[str, TextLayers]]) -> set[str]:
-    """Countries that only one place name of the article lies in, never named themselves (nor through a demonym
-    or their government: اليمنية), in an article about other countries: a misread word (القصر الرئاسي read as
-    a town in Algeria, قصره as a West Bank village) is likelier than a lone foreign village."""
+    """Countries that only one place name of the article lies in, never named themselves (nor through a
+    demonym: اليمنية), in an article about other countries: a misread word (القصر الرئاسي read as a town in
+    Algeria, الجديد as a Libyan town) is likelier than a lone foreign village."""
     names: dict[str, set[str]] = {}
     named: set[str] = set()
     total = 0
     for _, layers in units:
-        for entity in layers.entities:
-            if entity.type in ("NORP", "GPE") and entity.id:
-                country = actor_from_entity(entity).country
-                if country:
-                    named.add(country)
+        demonyms = _demonym_countries(layers)
+        named.update(demonyms)
+        total += len(demonyms)
         for place in layers.places:
             country = place.place.country
             if not country:
@@ -217,14 +226,13 @@ def _stray_countries(units: list[tuple[str, TextLayers]]) -> set[str]:
 
 
 def _main_country(units: list[tuple[str, TextLayers]]) -> str | None:
-    """The country most places of the article lie in (the headline counting double)."""
+    """The country most places and demonyms of the article lie in or name (the headline counting double)."""
     counts: dict[str, float] = {}
     for unit, layers in units:
-        for place in layers.places:
-            if place.place.country:
-                counts[place.place.country] = counts.get(place.place.country, 0.0) + (
-                    2.0 if unit == "title" else 1.0
-                )
+        weight = 2.0 if unit == "title" else 1.0
+        countries = [p.place.country for p in layers.places if p.place.country] + _demonym_countries(layers)
+        for country in countries:
+            counts[country] = counts.get(country, 0.0) + weight
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
@@ -291,6 +299,8 @@ def _draft(
     confidence += 0.05 if fatalities.count else 0.0
     if mention.ongoing and not own_day:
         confidence -= 0.2
+    if modality == "negated" and not mention.verbal:
+        confidence -= 0.6  # من دون رفض، لن تتأثر باغتيال قادتها: a negation over a noun tells of no happening
     if mention.aggregate:
         confidence -= 0.6  # a running toll (ارتفعت الحصيلة، منذ بدء الحرب) is no one happening
     specific_place = place_span is not None and place_span.kind in ("place", "adm2")
