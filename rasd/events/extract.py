@@ -31,6 +31,9 @@ from rasd.model import AnnotatedArticle, Article, Event, Place, Span
 MIN_CONFIDENCE = 0.5
 NEWS_DAY_WINDOW = 2  # days before publication in which the opening's date is the news day
 _FIELD_FAMILIES = frozenset({"violence", "coercion", "protest"})
+_VISIT_RE = re.compile(
+    r"(?<![\u0621-\u064a])(?:ب|و|ل)?(?:زياره|زيارته|زيارتها|يزور|زار|يصل|وصل|وصلت|تصل)(?![\u0621-\u064a])"
+)
 _MERGEABLE_MODALITIES = frozenset({"asserted", "reported", "claimed"})
 _MODALITY_RANK = {
     "claimed": 3,
@@ -138,13 +141,14 @@ def _drafts(
             if draft.place is None and family == "protest":
                 draft.place = country_place(crowd_country(mention, layers))  # تجمّع مئات الإندونيسيين
                 draft.place_kind = "country"
-            if draft.place is None and family in ("violence", "coercion", "protest"):
+            in_the_field = _in_the_field(draft.plover, draft.mode)
+            if draft.place is None and in_the_field:
                 inherited = recent.get(family) or recent.get("any")
                 if inherited is not None and index - inherited[1] <= 3:
                     draft.place = inherited[0]
                 elif family in title_places:
                     draft.place = title_places[family]
-            if draft.place is None and family in _FIELD_FAMILIES and main_country is not None:
+            if draft.place is None and in_the_field and main_country is not None:
                 # a strike or a raid happens where the story is, not in its agent's country
                 draft.place = main_region or country_place(main_country)
                 draft.place_kind = "country"
@@ -161,6 +165,14 @@ def _drafts(
                     title_places.setdefault(family, draft.place)
             drafts.append(draft)
     return drafts
+
+
+def _in_the_field(plover: str, mode: str | None) -> bool:
+    """Whether the act happens on the ground, where the story is (a strike, an arrest, a protest, a
+    withdrawal, a surrender) rather than where its author speaks from."""
+    if family_of(plover) in _FIELD_FAMILIES or plover == "RETREAT":
+        return True
+    return plover == "CONCEDE" and mode in ("surrender", "disarm")
 
 
 def _news_day(units: list[tuple[str, TextLayers]], published: datetime | None) -> str | None:
@@ -269,8 +281,11 @@ def _draft(
     actor1, actor2 = assign_actors(mention, layers, actors)
     place_span = assign_place(mention, places, layers)
     speaker_country = actor1 is not None and actor1.actor.country
-    statement = family_of(mention.plover) in ("verbal-conflict", "cooperation")
-    visit = mention.mode == "visit"  # a visit happens at its destination, whoever makes it
+    statement = not _in_the_field(mention.plover, mention.mode)
+    # a visit, or a meeting held during one, happens at its destination, whoever makes it
+    visit = mention.mode == "visit" or (
+        mention.plover == "CONSULT" and bool(_VISIT_RE.search(layers.normalized_slice(*mention.clause)))
+    )
     if (
         statement
         and not visit
