@@ -228,6 +228,26 @@ def _article_position_v5(connection: Connection) -> None:
         connection.exec_driver_sql("alter table articles add column position INTEGER")
 
 
+def _search_facets_v6(connection: Connection) -> None:
+    """SQLite: the full-text index gains a ``facets`` column (terms for the filters an article meets: outlet,
+    kind, its events' country, admin1, type, modality, actors), and a narrow ``search_rows`` table names the
+    article and publication date of each index row. Ranking then reads integer row numbers and filters by
+    index terms; only a page of hits is turned into article ids. The index is rebuilt on the next open."""
+    if connection.dialect.name != "sqlite":
+        return
+    connection.exec_driver_sql("drop table if exists article_search")
+    connection.exec_driver_sql(
+        "create virtual table article_search using fts5("
+        "article_id unindexed, title, body, names, facets, tokenize = 'unicode61 remove_diacritics 0')"
+    )
+    connection.exec_driver_sql(
+        "create table if not exists search_rows (rowid integer primary key, "
+        "article_id varchar(32) not null unique references articles(id), published varchar(40))"
+    )
+    connection.exec_driver_sql("delete from search_rows")
+    connection.exec_driver_sql("delete from store_meta where key = 'search_analyzer'")
+
+
 # Each migration takes the schema from version N-1 to N; append, never edit a released one.
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _create_v1,
@@ -235,6 +255,7 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _filter_indexes_v3,
     _event_order_v4,
     _article_position_v5,
+    _search_facets_v6,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -103,10 +103,12 @@ class SearchDocument:
     title: list[str]
     body: list[str]
     names: list[str]
+    facets: list[str] = field(default_factory=list)
+    published: str | None = None
 
 
 def search_document(annotated: AnnotatedArticle) -> SearchDocument:
-    """The index entry of an article: its title, its text and the names linked to it."""
+    """The index entry of an article: its title, its text, the names linked to it, and its facets."""
     article = annotated.article
     names: list[str] = []
     for entity in annotated.entities:
@@ -115,7 +117,40 @@ def search_document(annotated: AnnotatedArticle) -> SearchDocument:
             names.append(id_term(entity.id))
     for event in annotated.events:
         names += event_name_terms(event)
-    return SearchDocument(article.id, terms_of(article.title), terms_of(article.text), names)
+    facets = {facet_term(name, value) for name, value in article_facets(annotated)}
+    return SearchDocument(
+        article.id,
+        terms_of(article.title),
+        terms_of(article.text),
+        names,
+        sorted(facets),
+        article.published,
+    )
+
+
+def article_facets(annotated: AnnotatedArticle) -> list[tuple[str, str]]:
+    """(filter, value) pairs an article meets: its outlet and kind, and each of its events' country, admin1,
+    PLOVER type, ACLED type, modality and actors. Stories are left out: they are drawn after indexing."""
+    article = annotated.article
+    pairs = [("source", article.source or ""), ("kind", article.kind or "")]
+    for event in annotated.events:
+        place = event.location
+        pairs += [
+            ("plover", event.plover or ""),
+            ("acled_event_type", event.acled_event_type or ""),
+            ("modality", event.modality or ""),
+        ]
+        if place is not None:
+            pairs += [("country", place.country or ""), ("admin1", place.admin1 or "")]
+        for actor in (event.actor1, event.actor2):
+            if actor is not None and actor.id:
+                pairs.append(("actor", actor.id))
+    return [(name, value) for name, value in pairs if value]
+
+
+def facet_term(name: str, value: str) -> str:
+    """The index term that stands for "meets filter ``name`` = ``value``" (in the facets column)."""
+    return "fx" + hashlib.sha1(f"{name}={value}".encode()).hexdigest()[:12]
 
 
 def event_name_terms(event: Event) -> list[str]:
@@ -221,11 +256,14 @@ def _clause(text: str, aliases: AliasSource | None) -> list[Clause]:
     return [clause]
 
 
-def fts5_match(plan: QueryPlan) -> str:
-    """The plan as an SQLite FTS5 ``MATCH`` expression."""
+def fts5_match(plan: QueryPlan, facets: Sequence[str] = ()) -> str:
+    """The plan as an SQLite FTS5 ``MATCH`` expression, restricted to articles with every facet term."""
     return " AND ".join(
-        "(" + " OR ".join('"' + " ".join(phrase) + '"' for phrase in clause.phrases) + ")"
-        for clause in plan.clauses
+        [
+            "(" + " OR ".join('"' + " ".join(phrase) + '"' for phrase in clause.phrases) + ")"
+            for clause in plan.clauses
+        ]
+        + [f'facets : "{term}"' for term in facets]
     )
 
 
@@ -262,10 +300,10 @@ def _pg_quote(term: str) -> str:
 
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-# Paragraphs with a match compared, and paragraphs analyzed, at most per snippet: enough to find a good
-# excerpt, few enough to stay fast on long articles.
-_MAX_MATCHED = 3
-_MAX_ANALYZED = 12
+# Paragraphs analyzed per snippet, the likeliest first: enough to find the densest excerpt, few enough that
+# twenty snippets stay cheap on long articles.
+_ENOUGH_ANALYZED = 2
+_MAX_ANALYZED = 6
 
 
 def snippet(text: str, phrases: Iterable[Phrase], width: int = 28) -> str:
@@ -273,29 +311,30 @@ def snippet(text: str, phrases: Iterable[Phrase], width: int = 28) -> str:
 
     A match is a whole phrase of the query in a row (one term for a single word), compared by index term,
     so ``الغارات`` is marked for a query ``غارة``; the marks cover the original characters of the article.
-    Without a match, the opening words. Only paragraphs whose normalized text contains every term of a
-    phrase are analyzed, which keeps long articles cheap.
+    Without a match, the opening words. Paragraphs are ranked by the query terms their normalized text
+    contains (a stem is nearly always a substring of the word it comes from), and only the likeliest are
+    analyzed, which keeps long articles cheap.
     """
     wanted = [tuple(p) for p in dict.fromkeys(tuple(p) for p in phrases) if p]
-    best: tuple[int, list[IndexedTerm], list[int]] | None = None
-    matched = analyzed_count = 0
-    for paragraph in _PARAGRAPH.finditer(text):
+    likely: list[tuple[int, int, re.Match[str]]] = []
+    for index, paragraph in enumerate(_PARAGRAPH.finditer(text)):
         folded = normalize_text(paragraph.group()).lower()
-        # A stem is (nearly always) a substring of the normalized word it comes from: a cheap pre-check.
-        if not any(all(term in folded for term in phrase) for phrase in wanted):
-            continue
-        analyzed_count += 1
+        present = {term for phrase in wanted if all(term in folded for term in phrase) for term in phrase}
+        if present:
+            likely.append((-len(present), index, paragraph))
+    likely.sort(key=lambda item: item[:2])
+    best: tuple[int, list[IndexedTerm], list[int]] | None = None
+    for analyzed_count, (_, _, paragraph) in enumerate(likely[:_MAX_ANALYZED], start=1):
         analyzed = [
             IndexedTerm(t.term, t.start + paragraph.start(), t.end + paragraph.start())
             for t in analyze(paragraph.group())
         ]
         hits = _phrase_hits([t.term for t in analyzed], wanted)
         if hits:
-            matched += 1
             score = len({analyzed[i].term for i in hits}) * 1000 + len(hits)
             if best is None or score > best[0]:
                 best = (score, analyzed, hits)
-        if matched >= _MAX_MATCHED or analyzed_count >= _MAX_ANALYZED:
+        if best is not None and analyzed_count >= _ENOUGH_ANALYZED:
             break
     if best is None:
         opening = _PARAGRAPH.search(text)

@@ -50,6 +50,7 @@ from rasd.store.base import (
 from rasd.store.search import (
     ANALYZER_VERSION,
     QueryPlan,
+    facet_term,
     fts5_match,
     id_term,
     name_key,
@@ -61,10 +62,20 @@ from rasd.store.search import (
 )
 
 # The full-text index: an FTS5 virtual table on SQLite, a tsvector table on PostgreSQL (migration v2).
-_fts = table("article_search", column("article_id"), column("title"), column("body"), column("names"))
+_fts = table(
+    "article_search",
+    column("rowid"),
+    column("article_id"),
+    column("title"),
+    column("body"),
+    column("names"),
+    column("facets"),
+)
+# SQLite: the article and publication date of each full-text row (schema v6).
+_search_rows = table("search_rows", column("rowid"), column("article_id"), column("published"))
 _pg_search = table("article_search", column("article_id"), column("terms", TSVECTOR))
-# BM25 column weights: article_id (unindexed), title, body, names.
-_BM25 = "bm25(article_search, 0.0, 4.0, 1.0, 2.0)"
+# BM25 column weights: article_id (unindexed), title, body, names, facets (filters only, never ranked).
+_BM25 = "bm25(article_search, 0.0, 4.0, 1.0, 2.0, 0.0)"
 # Seconds the dashboard figures of ``stats`` are kept before they are counted again.
 STATS_TTL_S = 30.0
 # Rows written per statement when the search index is rebuilt.
@@ -302,29 +313,39 @@ class SqlStore:
         if plan.empty:
             return []
         articles = schema.articles
-        # Rank ids alone first (articles joined only when a filter needs them), then read one page of
-        # articles: joining every match to its article row costs more than ranking it.
-        filtered = _has_article_filters(query)
+        # Rank narrow keys alone first (articles joined only when a filter needs them), then read one page
+        # of articles: joining every match to its article row costs more than ranking it.
+        ranked: Select[Any]
         if self.dialect == "sqlite":
-            index: Any = _fts
-            score: ColumnElement[Any] = (-literal_column(_BM25)).label("score")
-            match: Any = text("article_search MATCH :match").bindparams(match=fts5_match(plan))
+            ranked = _fts5_ranked(plan, query)
         else:
-            index = _pg_search
             tsquery = cast(literal(pg_tsquery(plan)), TSQUERY)
-            score = func.ts_rank_cd(_pg_search.c.terms, tsquery).label("score")
-            match = _pg_search.c.terms.op("@@")(tsquery)
-        source = index.join(articles, articles.c.id == index.c.article_id) if filtered else index
-        ranked = select(index.c.article_id.label("id"), score).select_from(source).where(match)
-        if filtered:
-            ranked = _filter_articles(ranked, query)
-        ranked = ranked.order_by(literal_column("score").desc(), index.c.article_id)
+            score: ColumnElement[Any] = func.ts_rank_cd(_pg_search.c.terms, tsquery).label("score")
+            key: Any = _pg_search.c.article_id
+            ranked = select(key.label("key"), score).where(_pg_search.c.terms.op("@@")(tsquery))
+            if _has_article_filters(query):
+                ranked = _filter_articles(
+                    ranked.select_from(_pg_search.join(articles, articles.c.id == key)), query
+                )
+            ranked = ranked.order_by(literal_column("score").desc(), key)
         ranked = ranked.limit(query.limit).offset(query.offset)
         phrases = plan.phrases()
         with self.engine.connect() as connection:
-            page = [(row.id, float(row.score)) for row in connection.execute(ranked)]
-            if not page:
+            keyed = [(row.key, float(row.score)) for row in connection.execute(ranked)]
+            if not keyed:
                 return []
+            if self.dialect == "sqlite":
+                ids = {
+                    row.rowid: row.article_id
+                    for row in connection.execute(
+                        select(_search_rows.c.rowid, _search_rows.c.article_id).where(
+                            _search_rows.c.rowid.in_([k for k, _ in keyed])
+                        )
+                    )
+                }
+                page = [(ids[k], score_) for k, score_ in keyed if k in ids]
+            else:
+                page = keyed
             rows = {
                 row.id: row
                 for row in connection.execute(
@@ -395,6 +416,8 @@ class SqlStore:
         count = 0
         with self.engine.begin() as connection:
             connection.execute(delete(_fts if self.dialect == "sqlite" else _pg_search))
+            if self.dialect == "sqlite":
+                connection.execute(delete(_search_rows))
             connection.execute(delete(schema.article_entities))
             last = ""
             while True:
@@ -419,16 +442,30 @@ class SqlStore:
         if not documents:
             return
         if self.dialect == "sqlite":
+            # Row numbers are given here (writers are serialized), so both tables agree without reading back.
+            first = int(
+                connection.execute(select(func.coalesce(func.max(_search_rows.c.rowid), 0))).scalar_one()
+            )
+            rowids = range(first + 1, first + 1 + len(documents))
+            connection.execute(
+                insert(_search_rows),
+                [
+                    {"rowid": r, "article_id": d.article_id, "published": d.published}
+                    for r, d in zip(rowids, documents, strict=True)
+                ],
+            )
             connection.execute(
                 insert(_fts),
                 [
                     {
+                        "rowid": rowid,
                         "article_id": d.article_id,
                         "title": " ".join(d.title),
                         "body": " ".join(d.body),
                         "names": " ".join(d.names),
+                        "facets": " ".join(d.facets),
                     }
-                    for d in documents
+                    for rowid, d in zip(rowids, documents, strict=True)
                 ],
             )
         else:
@@ -684,6 +721,49 @@ def _filter_events(statement: Select[Any], query: EventQuery) -> Select[Any]:
     return statement.where(and_(*conditions)) if conditions else statement
 
 
+def _fts5_ranked(plan: QueryPlan, query: SearchQuery) -> Select[Any]:
+    """SQLite: (key, score) of the matches of ``plan`` under ``query``'s filters, best first, where key is the
+    FTS5 row number (reading a column back from the index for every match is what made common words slow).
+
+    Filters that are facets of the index (outlet, kind, one event filter) are terms of the ``MATCH``; the
+    publication date is checked on ``search_rows``; several event filters must hold for one event, which
+    the facets (any event each) only narrow down, so those, and a story, are checked on the events table.
+    """
+    pairs = [(name, value) for name, value in _facet_filters(query) if value]
+    event_conditions = _event_conditions(query.event_filters())
+    facet_events = [name for name, _ in pairs if name not in ("source", "kind")]
+    exact_events = bool(query.story_id) or len(facet_events) > 1
+    match = fts5_match(plan, [facet_term(name, value) for name, value in pairs])
+    score: ColumnElement[Any] = (-literal_column(_BM25)).label("score")
+    ranked: Select[Any] = select(_fts.c.rowid.label("key"), score).where(
+        text("article_search MATCH :match").bindparams(match=match)
+    )
+    if query.date_from or query.date_to or exact_events:
+        rows = _search_rows
+        ranked = ranked.select_from(_fts.join(rows, rows.c.rowid == _fts.c.rowid))
+        ranked = _published_between(ranked, rows.c.published, query.date_from, query.date_to)
+        if exact_events:
+            events = schema.events
+            ranked = ranked.where(
+                exists(select(events.c.id).where(events.c.article_id == rows.c.article_id, *event_conditions))
+            )
+    return ranked.order_by(literal_column("score").desc(), _fts.c.rowid)
+
+
+def _facet_filters(query: SearchQuery) -> list[tuple[str, str | None]]:
+    """The filters of a search that are facets of the index (``search.article_facets`` names them)."""
+    return [
+        ("source", query.source),
+        ("kind", query.kind),
+        ("country", query.country),
+        ("admin1", query.admin1),
+        ("plover", query.plover),
+        ("acled_event_type", query.acled_event_type),
+        ("modality", query.modality),
+        ("actor", query.actor),
+    ]
+
+
 def _has_article_filters(query: SearchQuery) -> bool:
     return bool(
         query.source
@@ -707,11 +787,18 @@ def _where_article(
         statement = statement.where(articles.c.source == source)
     if kind:
         statement = statement.where(articles.c.kind == kind)
+    return _published_between(statement, articles.c.published, published_from, published_to)
+
+
+def _published_between(
+    statement: Select[Any], published: Any, published_from: str | None, published_to: str | None
+) -> Select[Any]:
+    """``statement`` restricted to publication dates in a range (inclusive; either bound may be open)."""
     if published_from:
-        statement = statement.where(articles.c.published >= published_from)
+        statement = statement.where(published >= published_from)
     if published_to:
         # A day bound covers the whole day: 2025-11-07T22:13 sorts before 2025-11-07 + U+FFFF.
-        statement = statement.where(articles.c.published <= published_to + "\uffff")
+        statement = statement.where(published <= published_to + "\uffff")
     return statement
 
 

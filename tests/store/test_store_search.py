@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 from rasd.model import AnnotatedArticle, Article, Document
 from rasd.store.base import SearchQuery
 from rasd.store.search import plan_query, snippet
 from rasd.store.sql import SqlStore
-from tests.sample_events import fill
+from tests.sample_events import BINT_JBEIL, fill, sample_articles
 
 
 def hits(store: SqlStore, text: str, **filters: str) -> list[str]:
@@ -102,6 +103,37 @@ def test_filters_narrow_the_hits(store: SqlStore) -> None:
     assert hits(store, "غارة", actor="idf") == ["art-bintjbeil"]
     assert hits(store, "ترمب", story_id="story-coalition") == ["art-whitehouse"]
     assert hits(store, "غارة", acled_event_type="Battles") == []
+
+
+def test_several_event_filters_must_hold_for_one_event(store: SqlStore) -> None:
+    fill(store)
+    # One article, two events: a strike reported in Syria and an arrest asserted in Lebanon.
+    [shaddadi] = [a for a in sample_articles() if a.article.id == "art-shaddadi"]
+    strike = shaddadi.events[0]
+    arrest = dataclasses.replace(
+        strike,
+        id="ev-two-arrest",
+        article_id="art-two-events",
+        plover="COERCE",
+        modality="asserted",
+        location=BINT_JBEIL,
+        story_id=None,
+    )
+    article = dataclasses.replace(shaddadi.article, id="art-two-events", document_id="doc-two-events")
+    two = AnnotatedArticle(
+        article,
+        entities=list(shaddadi.entities),
+        events=[
+            dataclasses.replace(strike, id="ev-two-strike", article_id=article.id, story_id=None),
+            arrest,
+        ],
+    )
+    store.add_document(Document(article.document_id, "test", article.text, "two-events-hash"), [two])
+    assert "art-two-events" in hits(store, "غارة", plover="COERCE")
+    assert "art-two-events" in hits(store, "غارة", plover="ASSAULT", modality="reported", country="SY")
+    # Each filter is met by some event, but no one event meets both.
+    assert "art-two-events" not in hits(store, "غارة", plover="ASSAULT", modality="asserted")
+    assert "art-two-events" not in hits(store, "غارة", plover="COERCE", country="SY")
 
 
 def test_pagination_of_hits(store: SqlStore) -> None:
