@@ -40,6 +40,12 @@ _ANOTHER_CLAUSE_RE = re.compile(r"(?:هجوم|حادث|حادثه|تطور|عم�
 _ONGOING_RE = re.compile(
     r"المستمر|المتواصل|متواصل|مستمر|يواصل|تواصل|تستمر|يستمر|استمرار|تتواصل|تتكرر|المتكرر"
 )
+# Words naming the people charged with an attack or the charge itself: the attack they name is told elsewhere.
+_CHARGE_BEFORE_RE = re.compile(
+    r"(?:منفذي|منفذو|منفذ|المتورطين في|متورطين في|المتورطين ب|تورطهم في|تورطه في|المشتبه بهم في|"
+    r"المشتبه به في|بتهمه|بتهم|تهمه|التحريض علي|بالتحريض علي|للاشتباه في|لاتهامهم ب|بالمشاركه في)"
+    r"(?: [\u0621-\u064a]+)?\s*(?:[وبلف]|ال|بال|وال)?$"
+)
 # Places and institutions named after a martyr: مخيم الشهيد…، كتائب الشهيد…
 _NAMED_AFTER_RE = re.compile(r"(?:كتائب|لواء|مخيم|مستشفي|شارع|مسجد|مدرسه|ساحه|ميدان|مجمع|كتيبه)\s+$")
 _MARCH_AFTER = frozenset(["احتجاجيه", "حاشده", "شعبيه", "تضامنيه", "جماهيريه", "سلميه", "احتجاجا"])
@@ -191,6 +197,12 @@ def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger |
         "بكل",
     ):
         return None  # أي هجوم، لكل اعتداء: any attack there may be, not one that happened
+    if (
+        trigger.plover == "ASSAULT"
+        and trigger.role != "mode"
+        and _CHARGE_BEFORE_RE.search(ntext, max(0, start - 30), start)
+    ):
+        return None  # منفذي الهجوم، المتورطين في الهجوم، بتهمة التحريض على اختطاف: the charge, not the attack
     if trigger.plover == "COERCE" and prev_word in ("رهن", "قيد", "تحت"):
         return None  # رهن الاعتقال: a state (held in detention), not an arrest
     if trigger.plover == "COERCE" and prev_word.startswith(("مذكر", "لمذكر")):
