@@ -73,6 +73,15 @@ _AGENT_BEFORE = frozenset(
         "ضربات",
         "قوات",
         "جانب",
+        # a relative verb whose suffix is the attack: غارة شنتها الحكومة، عملية نفذها مسلحون
+        "شنتها",
+        "شنها",
+        "نفذتها",
+        "نفذها",
+        "اطلقتها",
+        "اطلقها",
+        "نصبه",
+        "نصبها",
     ]
 )
 _TARGET_BEFORE = frozenset(
@@ -182,8 +191,10 @@ _VICTIM_NOUNS = frozenset(
 )
 # "قالت الشرطة إنّ سيارة انفجرت": the subject before إنّ/أنّ is the speaker, the act has its own subject.
 # (أنّها/أنّه carry the speaker as their subject — أعلنت المقاومة أنّها استهدفت… — and do not count.)
-# What may stand between a subject and its verb: quotes, قد (قوات النظام قد أطلقت), a negation.
-_SUBJECT_GAP = re.compile(r"[\s\"'«»“”]*(?:(?:قد|لم|لن|ما)[\s]+)?")
+# What may stand between a subject and its verb: quotes, an adjective, قد (قوات النظام قد أطلقت), a negation.
+_SUBJECT_GAP = re.compile(
+    r"[\s\"'«»“”]*(?:(?:ال)?[\u0621-\u064a]{3,}(?:ي|يه)[\s\"'«»“”]+)?(?:(?:قد|لم|لن|ما)[\s]+)?"
+)
 _COMPLEMENTIZER_RE = re.compile(r"(?<![\u0621-\u064a])(?:ان|بان)(?![\u0621-\u064a])")
 
 # Actors the knowledge base has no entry for: (normalized pattern, English name, type).
@@ -263,6 +274,7 @@ def actor_candidates(layers: TextLayers) -> list[ActorMention]:
                 entity.start, entity.end, entity.text, actor, entity.id or normalize_text(entity.text)
             )
         )
+    found = _without_title_demonyms(found, layers)
     norm = layers.normalized
     for pattern, name_en, kind in _GENERIC_ACTORS:
         for match in pattern.finditer(norm.text):
@@ -273,6 +285,38 @@ def actor_candidates(layers: TextLayers) -> list[ActorMention]:
             found.append(ActorMention(start, end, text, Actor(None, text, name_en, kind), name_en))
     found.sort(key=lambda a: a.start)
     return _resolve_generic(found)
+
+
+_DEMONYM_RE = re.compile(r"^(?:و|ل|ب)?(?:ال)?[\u0621-\u064a]{3,}(?:ي|يه|يون|يين|يان)$")
+
+
+def _is_demonym(mention: ActorMention) -> bool:
+    return mention.actor.type == "country" and bool(_DEMONYM_RE.match(normalize_text(mention.text)))
+
+
+def _without_title_demonyms(found: list[ActorMention], layers: TextLayers) -> list[ActorMention]:
+    """Actors without the demonyms that only qualify a neighbour: the title before a name (الرئيس التركي رجب
+    طيب أردوغان) or the adjective after a named body (صحيفة هآرتس الإسرائيلية، الأمن الفدرالي الروسي)."""
+    people = [e for e in layers.entities if e.type == "PER"]
+    kept = []
+    for index, mention in enumerate(found):
+        if _is_demonym(mention):
+            follows = layers.text[mention.end : mention.end + 4]
+            if any(
+                mention.end <= e.start <= mention.end + 3
+                and not follows[: e.start - mention.end].strip(" ،,")
+                for e in people
+            ):
+                continue
+            previous = found[index - 1] if index else None
+            if (
+                previous is not None
+                and previous.actor.type not in ("country", None)
+                and not layers.text[previous.end : mention.start].strip(" \"'«»“”")
+            ):
+                continue
+        kept.append(mention)
+    return kept
 
 
 def _resolve_generic(found: list[ActorMention]) -> list[ActorMention]:
@@ -304,12 +348,14 @@ def _hint(layers: TextLayers, candidate: ActorMention, mention: Mention) -> str 
     nstart = layers.to_normalized(candidate.start, candidate.start)[0]
     before = words_before(ntext, nstart, 2)
     previous = strip_clitic(before[-1]) if before else ""
-    if candidate.actor.type is None and candidate.key and _is_locative(previous):
-        return "place"
+    if candidate.actor.type in (None, "country") and candidate.key and _is_locative(previous):
+        return "place"  # في سوريا، من لبنان: where, not who
     if previous in _AGENT_BEFORE or (
         before and before[-1].startswith(("بـ", "ب")) and before[-1][1:] in _AGENT_BEFORE
     ):
         return "agent"
+    if previous in _ACTION_NOUNS and _next_word(layers, candidate).startswith("ل"):
+        return "agent"  # استهداف الحوثيين لمطار أبها: the genitive of an action noun whose object has لـ
     if previous in _TARGET_BEFORE or any(w in ("علي", "ضد", "لجنود") for w in before):
         return "target"
     if previous in _VICTIM_NOUNS or previous.removeprefix("ال") in _VICTIM_NOUNS:
@@ -326,6 +372,18 @@ def _hint(layers: TextLayers, candidate: ActorMention, mention: Mention) -> str 
     ):
         return "agent"
     return None
+
+
+_ACTION_NOUNS = frozenset(
+    normalize_text(w)
+    for w in ["استهداف", "باستهداف", "قصف", "اقتحام", "اعتقال", "اغتيال", "احتجاز", "اختطاف"]
+)
+
+
+def _next_word(layers: TextLayers, candidate: ActorMention) -> str:
+    end = layers.to_normalized(candidate.end, candidate.end)[0]
+    match = re.match(r"\s*([\u0621-\u064a]+)", layers.normalized.text[end : end + 30])
+    return match.group(1) if match else ""
 
 
 def _has_subject_before(layers: TextLayers, mention: Mention) -> bool:
