@@ -446,11 +446,14 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="address to bind")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port")] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, help="server processes (more answer more clients at once on more cores)")
+    ] = 1,
 ) -> None:
     """Serve the REST API and the web app."""
     from rasd.serve.app import run
 
-    run(db, host, port)
+    run(db, host, port, workers)
 
 
 @app.command()

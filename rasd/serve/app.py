@@ -6,6 +6,7 @@ boundaries. No page loads anything from another host.
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -59,7 +60,34 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
     return app
 
 
-def run(db: str | None, host: str, port: int) -> None:
+# Seconds an idle keep-alive connection stays open: a busy client may take a moment between two requests,
+# and closing its connection just as it sends the next one makes it fail (uvicorn's default is 5).
+KEEP_ALIVE_S = 60
+# Connections waiting to be accepted (the kernel's queue): room for a few hundred clients at once.
+BACKLOG = 4096
+_DB_VARIABLE = "RASD_SERVE_DB"
+
+
+def app_from_environment() -> FastAPI:
+    """The application over the store named by ``RASD_SERVE_DB`` (how each worker process gets its store)."""
+    return create_app(os.environ.get(_DB_VARIABLE) or None)
+
+
+def run(db: str | None, host: str, port: int, workers: int = 1) -> None:
+    """Serve on ``host:port`` with ``workers`` processes (each with its own connections to the store)."""
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    options: dict[str, object] = {
+        "host": host,
+        "port": port,
+        "log_level": "warning",
+        "timeout_keep_alive": KEEP_ALIVE_S,
+        "backlog": BACKLOG,
+    }
+    if workers <= 1:
+        uvicorn.run(create_app(db), **options)  # type: ignore[arg-type]
+        return
+    # Migrations run once, here, before the workers open the store side by side.
+    open_store(db).close()
+    os.environ[_DB_VARIABLE] = db or ""
+    uvicorn.run("rasd.serve.app:app_from_environment", factory=True, workers=workers, **options)  # type: ignore[arg-type]
