@@ -46,6 +46,7 @@ _CHARGE_BEFORE_RE = re.compile(
     r"المشتبه به في|بتهمه|بتهم|تهمه|التحريض علي|بالتحريض علي|للاشتباه في|لاتهامهم ب|بالمشاركه في)"
     r"(?: [\u0621-\u064a]+)?\s*(?:[وبلف]|ال|بال|وال)?$"
 )
+_PREPOSITIONS = frozenset(["دون", "بدون", "من", "عن", "في", "علي", "الي", "حتي", "منذ", "بعد", "قبل"])
 # Places and institutions named after a martyr: مخيم الشهيد…، كتائب الشهيد…
 _NAMED_AFTER_RE = re.compile(r"(?:كتائب|لواء|مخيم|مستشفي|شارع|مسجد|مدرسه|ساحه|ميدان|مجمع|كتيبه)\s+$")
 _MARCH_AFTER = frozenset(["احتجاجيه", "حاشده", "شعبيه", "تضامنيه", "جماهيريه", "سلميه", "احتجاجا"])
@@ -134,6 +135,8 @@ def _hits(layers: TextLayers) -> list[TriggerHit]:
         previous = _WORD_RE.findall(ntext[max(0, start - 20) : start])
         hit = TriggerHit(*norm.to_original(start, end), trigger, found.future, found.verbal, match.group())
         hit.previous = previous[-1] if previous else ""
+        if hit.verbal and hit.previous in _PREPOSITIONS:
+            hit.verbal = False  # من دون رفض: after a preposition the form is the verbal noun, not the verb
         hit.another = bool(_ANOTHER_AFTER_RE.match(ntext, end))
         hits.append(hit)
     hits.sort(key=lambda h: h.start)

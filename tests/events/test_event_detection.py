@@ -1,0 +1,112 @@
+"""Which events come out of a text, merged how, and where and when: the detection rules, one sentence each."""
+
+from __future__ import annotations
+
+from rasd.events import extract_events, extract_events_from_text
+from rasd.events.detect import clauses_of
+from rasd.events.layers import analyse_text
+from rasd.model import AnnotatedArticle, Article, Event
+
+PUBLISHED = "2024-03-31T10:00:00+03:00"
+
+
+def _events(text: str, plover: str | None = None) -> list[Event]:
+    events = extract_events_from_text(text, PUBLISHED)
+    return [e for e in events if plover is None or e.plover == plover]
+
+
+def _article(title: str, text: str) -> list[Event]:
+    article = Article(id="a", document_id="a", kind="article", title=title, text=text, published=PUBLISHED)
+    return extract_events(AnnotatedArticle(article=article))
+
+
+# --- what is an event ----------------------------------------------------------------------------------------
+
+
+def test_any_attack_is_no_attack_that_happened() -> None:
+    assert not _events("وحذّرت الوزارة الفصائل من أي هجوم على المنشآت النفطية.", "ASSAULT")
+
+
+def test_a_negation_over_a_noun_tells_of_no_rejection() -> None:
+    assert not _events("وأيدت غالبية الدول العربية عودة سوريا إلى الجامعة من دون رفض.", "REJECT")
+
+
+def test_an_attack_named_as_a_charge_is_not_reported_again() -> None:
+    events = _events("واعتقلت الشرطة الروسية 11 شخصاً من منفذي الهجوم على قاعة الحفلات.")
+    assert [e.plover for e in events] == ["COERCE"]
+
+
+def test_a_warning_is_a_threat() -> None:
+    assert _events("وحذّر وزير الخارجية الروسي الدول الغربية من عواقب التصعيد.", "THREATEN")
+
+
+def test_a_projectile_that_fell_is_an_attack() -> None:
+    assert _events("وأفادت وسائل إعلام إسرائيلية بسقوط 14 صاروخاً في مستوطنة كريات شمونة.", "ASSAULT")
+
+
+def test_people_wounded_by_a_named_weapon_make_an_attack() -> None:
+    (event,) = _events("وأصيب مهاجر أفريقي بنيران حرس الحدود في مديرية شدا الحدودية.", "ASSAULT")
+    assert event.fatalities == 0
+
+
+def test_expressed_support_is_support() -> None:
+    assert _events("وأعرب البلدان عن دعمهما للحكومة اللبنانية.", "SUPPORT")
+
+
+# --- one record per happening ------------------------------------------------------------------------------
+
+
+def test_another_strike_is_a_record_of_its_own() -> None:
+    text = "شنّ طيران التحالف غارة على مديرية زبيد. وغارة جوية أخرى استهدفت تجمعات للمسلحين في مديرية زبيد."
+    assert len(_events(text, "ASSAULT")) == 2
+
+
+def test_a_definite_noun_refers_back_to_the_attack_of_its_sentence() -> None:
+    text = "أحبطت القوات العراقية هجوماً لمسلحين في ناحية بادوش، وقتل في الاشتباكات جنديان."
+    assert len(_events(text, "ASSAULT")) == 1
+
+
+def test_the_headline_joins_the_lede_whatever_attack_mode_it_names() -> None:
+    events = _article(
+        "الاحتلال الإسرائيلي يعدم شاباً قرب قلقيلية",
+        "استشهد شاب برصاص قوات الاحتلال الإسرائيلي قرب مفترق مستوطنة كدوميم في قلقيلية.",
+    )
+    (event,) = [e for e in events if e.plover == "ASSAULT"]
+    assert event.title_evidence and event.evidence
+
+
+def test_a_headline_is_cut_where_and_joins_a_second_report() -> None:
+    title = "مقتل جندي إسرائيلي والقسام تواصل استهداف الدبابات في رفح"
+    layers = analyse_text(title, None)
+    assert len(clauses_of(layers, headline=True)) == 2
+    assert len(clauses_of(layers)) == 1
+
+
+# --- where ---------------------------------------------------------------------------------------------------
+
+
+def test_a_place_fronted_at_the_head_of_the_sentence_frames_it() -> None:
+    text = "وفي البحرين، هتف المصلون بعد خطبة الجمعة، كما خرجت تظاهرات شعبية في عدة مناطق."
+    (event,) = _events(text, "PROTEST")
+    assert event.location is not None and event.location.country == "BH"
+
+
+def test_a_place_after_a_purpose_phrase_is_what_the_protest_is_about() -> None:
+    (event,) = _events("خرجت تظاهرات حاشدة في إسطنبول دعماً لغزة.", "PROTEST")
+    assert event.location is not None and event.location.country == "TR"
+
+
+def test_a_crowd_named_by_its_demonym_protests_in_its_country() -> None:
+    (event,) = _events("وتجمّع مئات الإندونيسيين أمام السفارة احتجاجاً على العدوان.", "PROTEST")
+    assert event.location is not None and event.location.country == "ID"
+
+
+def test_a_withdrawal_is_placed_where_it_leaves_from() -> None:
+    (event,) = _events("وقالت الجماعة إن مسلحيها انسحبوا من مدينة سنجار العراقية.", "RETREAT")
+    assert event.location is not None and event.location.country == "IQ"
+
+
+def test_a_meeting_during_a_visit_is_placed_at_the_destination() -> None:
+    text = "وبحث رئيس الاستخبارات الروسية خلال زيارة إلى كوريا الشمالية التعاون الأمني بين البلدين."
+    (event,) = _events(text, "CONSULT")
+    assert event.location is not None and event.location.country == "KP"
