@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from rasd.arabic.normalize import normalize_text
@@ -70,15 +70,20 @@ class Line:
     role: Role
     blanks_before: int
     published: PublishedTime | None = None
+    _key: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def key(self) -> str:
         """A comparison key: repeated titles and doubled captions compare equal on it."""
-        return normalize_text(self.text).replace(" ", "")
+        if self._key is None:  # compared many times over a page's header: folded once
+            self._key = normalize_text(self.text).replace(" ", "")
+        return self._key
 
 
 def clean_line(raw: str) -> str:
     """A line without inline layout residue (``play-circle``) and without surrounding white space."""
+    if "play-circle" not in raw:  # a substring test first: the pattern opens with \s* and scans slowly
+        return raw.strip()
     return _INLINE_DEBRIS.sub(" ", raw).strip()
 
 
