@@ -25,6 +25,15 @@ _CLAUSE_RE = re.compile(
 _HEADLINE_CLAUSE_RE = re.compile(
     _CLAUSE_RE.pattern + r"|\s(?=و[\u0621-\u064a]{3,}(?:\s[\u0621-\u064a]+)?\s(?:ي|ت)[\u0621-\u064a]{3,})"
 )
+# "و" and a count of a second batch of strikes (6 غارات على الزيدية و3 غارات على زبيد): a second report.
+_COUNTED_EVENT_RE = re.compile(r"\s(?=و\d+\s+([\u0621-\u064a]+))")
+
+
+def _is_event_word(word: str) -> bool:
+    found = lookup_word(word)
+    return found is not None and found.trigger.role == "event"
+
+
 # Words that make a death count a running toll, not one happening.
 _AGGREGATE_RE = re.compile(
     r"حصيل(?!\S* (?:\S+ ){0,2}(?:ال)?(?:تفجير|هجوم|انفجار|غاره|قصف|مجزره|حادث|زلزال))|ارتفع عدد|يرتفع عدد|ارتفاع عدد|الاجمالي|اجمالي|منذ بد|منذ اندلاع|منذ السابع|منذ 7|ليرتفع|المعترف بهم|"
@@ -249,6 +258,12 @@ def clauses_of(layers: TextLayers, headline: bool = False) -> list[tuple[tuple[i
         n_start, n_end = layers.to_normalized(sentence.start, sentence.end)
         cuts = [n_start]
         cuts += [m.start() for m in splitter.finditer(norm.text, n_start, n_end) if m.start() > n_start + 8]
+        cuts += [
+            m.start()
+            for m in _COUNTED_EVENT_RE.finditer(norm.text, n_start, n_end)
+            if m.start() > n_start + 8 and _is_event_word(m.group(1))
+        ]
+        cuts.sort()
         cuts.append(n_end)
         for a, b in pairwise(cuts):
             if b > a:

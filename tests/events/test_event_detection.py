@@ -110,3 +110,11 @@ def test_a_meeting_during_a_visit_is_placed_at_the_destination() -> None:
     text = "وبحث رئيس الاستخبارات الروسية خلال زيارة إلى كوريا الشمالية التعاون الأمني بين البلدين."
     (event,) = _events(text, "CONSULT")
     assert event.location is not None and event.location.country == "KP"
+
+
+def test_a_second_count_of_strikes_is_a_second_report() -> None:
+    text = "وشن طيران التحالف 6 غارات جوية على مديرية الزيدية و3 غارات على مديرية زبيد."
+    layers = analyse_text(text, None)
+    assert len(clauses_of(layers)) == 2
+    victims = analyse_text("وأسفر الهجوم عن مقتل 34 متطوعاً و6 جنود.", None)
+    assert len(clauses_of(victims)) == 1  # a second count of victims is the same attack
