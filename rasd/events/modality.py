@@ -33,17 +33,17 @@ _PLANNED = re.compile(
 _ATTRIBUTION = re.compile(
     r"(?<![\u0621-\u064a])(?:و|ف)?(?:افاد|افادت|قال|قالت|ذكر|ذكرت|نقل|نقلت|اعلن|اعلنت|اكد|اكدت|كشف|كشفت|اوضح|اوضحت|"
     r"اشار|اشارت|تحدث|تحدثت|اورد|اوردت|بث|بثت|نشر|نشرت|اقر|اقرت|اعترف|اعترفت|تبني|تبنت|زعم|زعمت|ادعي|ادعت|"
-    r"بحسب|حسب|وفق|وفقا|طبقا|نقلا|تفيد|يفيد|تقول|يقول|اضاف|اضافت|تابع|تابعت|اعلان|تعلن|يعلن|تؤكد|يؤكد|"
+    r"بحسب|حسب|وفق|وفقا|طبقا|نقلا|تفيد|يفيد|تقول|يقول|اضاف|اضافت|تابع|تابعت|اعلان|تعلن|يعلن|توكد|يوكد|"
     r"تكشف|يكشف|تشير|يشير|تنقل|ينقل|تنشر|ينشر|تتحدث|يتحدث|تعترف|يعترف|تقر|يقر|تتبني|يتبني|تزعم|يزعم|"
     r"صرح|صرحت|بينت|اعتبر|اعتبرت|لفت|لفتت)(?![\u0621-\u064a])"
 )
 _CLAIM_OF_RESPONSIBILITY = re.compile(
-    r"تبني|تبنت|يتبني|تتبني|مسؤوليتها عن|مسؤوليته عن|اعلنت مسؤوليه|تعلن مسؤوليه"
+    r"تبني|تبنت|يتبني|تتبني|مسووليتها عن|مسووليته عن|اعلنت مسووليه|تعلن مسووليه"
 )
 _OWN_REPORTER = re.compile(r"مراسل")
 _REVEALING = re.compile(r"(?:كشف|كشفت|زعم|زعمت|ادعي|ادعت|يزعم|تزعم) (?:[^ ]+ )?مصادر|مصادر (?:من|في|داخل)")
 _THIRD_PARTY = re.compile(
-    r"مصادر|مصدر|وسائل|اعلام|وكاله|صحيفه|شهود|ناشطون|ناشطين|المرصد|التلفزيون|قناه|هيئه البث|تقارير|تقرير|رويترز|فرانس برس|مسؤول|مسؤولون|متحدث"
+    r"مصادر|مصدر|وسائل|اعلام|وكاله|صحيفه|شهود|ناشطون|ناشطين|المرصد|التلفزيون|قناه|هييه البث|تقارير|تقرير|رويترز|فرانس برس|مسوول|مسوولون|متحدث"
 )
 
 
@@ -85,14 +85,14 @@ _CONTINUATION = re.compile(
 # Sources that stand outside the event: anonymous sources, witnesses, the media, reports, monitors.
 _THIRD_PARTY_SOURCE = re.compile(
     r"^(?:[^ ]+ ){0,2}(?:ال)?(?:مصادر|مصدر|وسائل|اعلام|وكاله|وكالات|صحيفه|صحف|شهود|شاهد|ناشطون|ناشطين|ناشط|المرصد|"
-    r"مرصد|مؤسسه|منظمه|التلفزيون|تلفزيون|قناه|اذاعه|موقع|هيئه البث|تقارير|تقرير|رويترز|فرانس|اسوشيتد|سكان|اهالي|مراسلون)"
+    r"مرصد|موسسه|منظمه|التلفزيون|تلفزيون|قناه|اذاعه|موقع|هييه البث|تقارير|تقرير|رويترز|فرانس|اسوشيتد|سكان|اهالي|مراسلون)"
 )
 # Sources that are a fighting party: an army, its ministry or spokesman, a security force, an armed group.
 _PARTY_SOURCE = re.compile(
     r"^(?:[^ ]+ ){0,2}(?:ال)?(?:جيش|قوات|وزاره الدفاع|وزاره الحرب|المتحدث العسكري|الناطق العسكري|متحدث عسكري|"
     r"المتحدث باسم (?:ال)?(?:جيش|قوات|كتائب|سرايا|التحالف|الحرس)|الناطق باسم (?:ال)?(?:جيش|قوات|كتائب|سرايا|التحالف)|"
-    r"القياده العامه|قياده|الحرس الثوري|كتائب|سرايا|المقاومه|قوى الامن|الامن العام|الدفاعات|حرس الحدود|"
-    r"التحالف|هيئه الاركان|الاركان|الحاكم)"
+    r"القياده العامه|قياده|الحرس الثوري|كتائب|سرايا|المقاومه|قوي الامن|الامن العام|الدفاعات|حرس الحدود|"
+    r"التحالف|هييه الاركان|الاركان|الحاكم)"
 )
 _ARMED_KINDS = frozenset(
     {
@@ -104,6 +104,10 @@ _ARMED_KINDS = frozenset(
         "armed-group",
         "police",
     }
+)
+# An allegation (بزعم، الهجوم المزعوم) is one side's account.
+_ALLEGED = re.compile(
+    r"(?<![\u0621-\u064a])(?:بزعم|المزعوم|المزعومه|مزعوم|مزعومه|المفترض|المفترضه|المشتبه)(?![\u0621-\u064a])"
 )
 _TAIL_CUES = ("بحسب", "حسب", "وفق", "وفقا", "نقلا", "طبقا")
 _TAIL_PHRASE = re.compile(
@@ -134,6 +138,8 @@ def _attribution(
     violent = family_of(mention.plover) == "violence"
     if violent and (_CLAIM_OF_RESPONSIBILITY.search(before) or _CLAIM_OF_RESPONSIBILITY.search(after[:40])):
         return "claimed"
+    if violent and (_ALLEGED.search(before[-40:]) or _ALLEGED.search(after[:20])):
+        return "reported"
     cue = None
     for match in _ATTRIBUTION.finditer(before):
         cue = match
@@ -159,6 +165,8 @@ def _attribution(
             return "reported"
         else:
             return "asserted"
+    # a name in quotes after the attribution is an outlet's (وفق "معاريف"، بحسب "واشنطن بوست")
+    quoted_outlet = source_text.lstrip(" ،,").startswith(('"', "«", "“")) and source_actor is None
     source_text = source_text.lstrip(" ،,\"'")
     if cue is not None and not (
         _THIRD_PARTY_SOURCE.match(source_text) or _PARTY_SOURCE.match(source_text) or source_actor
@@ -172,7 +180,7 @@ def _attribution(
             source_actor = _actor_in(layers, mention, actors, cue.start() - len(subject) - 1, cue.start())
     if _OWN_REPORTER.search(source_text[:25]):
         return "asserted"
-    third_party = bool(_THIRD_PARTY_SOURCE.match(source_text))
+    third_party = bool(_THIRD_PARTY_SOURCE.match(source_text)) or quoted_outlet
     if not violent:
         own = source_actor is not None and actor1 is not None and _same_speaker(source_actor, actor1, violent)
         if own and _REVEALING.search(before):
