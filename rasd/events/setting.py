@@ -20,6 +20,7 @@ from rasd.model import Place, Timex
 _BACKGROUND_RE = re.compile(r"^\s*(?:و|ف)?(?:كان|كانت|كانوا|يذكر|يشار|سبق)")
 # A date after these words bounds a period (منذ 7 أكتوبر), it does not date one happening.
 _PERIOD_BEFORE_RE = re.compile(r"(?:منذ|حتي|طيله)\s*$")
+_PERIOD_START_RE = re.compile(r"^(?:و)?(?:منذ|حتي|طيله|طوال)\s")
 ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 
 
@@ -269,8 +270,11 @@ def _timex_date(timex: Timex) -> tuple[str, str] | None:
 
 
 def _opens_period(layers: TextLayers, timex: Timex) -> bool:
+    """Whether the date bounds a period (منذ خمسة أيام، حتى الأحد) rather than dating one happening."""
     norm = layers.normalized
     n_start = layers.to_normalized(timex.start, timex.start)[0]
+    if _PERIOD_START_RE.match(normalize_text(timex.text)):
+        return True
     return bool(_PERIOD_BEFORE_RE.search(norm.text[max(0, n_start - 12) : n_start]))
 
 

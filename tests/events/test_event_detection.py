@@ -118,3 +118,11 @@ def test_a_second_count_of_strikes_is_a_second_report() -> None:
     assert len(clauses_of(layers)) == 2
     victims = analyse_text("وأسفر الهجوم عن مقتل 34 متطوعاً و6 جنود.", None)
     assert len(clauses_of(victims)) == 1  # a second count of victims is the same attack
+
+
+# --- when ----------------------------------------------------------------------------------------------------
+
+
+def test_a_period_since_a_day_does_not_date_the_protest() -> None:
+    (event,) = _events("وسط سخط شعبي واحتجاجات تدوم منذ خمسة أيام في عمّان.", "PROTEST")
+    assert (event.date, event.date_precision) == ("2024-03-31", "week")
