@@ -256,11 +256,24 @@ def _clause(text: str, aliases: AliasSource | None) -> list[Clause]:
     return [clause]
 
 
+def matching_phrases(clause: Clause) -> list[Phrase]:
+    """The alternatives of a clause that decide what it matches: a phrase that contains another alternative
+    (``مجلس الأمن الدولي`` beside ``مجلس الأمن``) matches nothing more, and only costs the index time."""
+
+    def contains(longer: Phrase, shorter: Phrase) -> bool:
+        size = len(shorter)
+        return len(longer) > size and any(
+            longer[i : i + size] == shorter for i in range(len(longer) - size + 1)
+        )
+
+    return [p for p in clause.phrases if not any(contains(p, other) for other in clause.phrases)]
+
+
 def fts5_match(plan: QueryPlan, facets: Sequence[str] = ()) -> str:
     """The plan as an SQLite FTS5 ``MATCH`` expression, restricted to articles with every facet term."""
     return " AND ".join(
         [
-            "(" + " OR ".join('"' + " ".join(phrase) + '"' for phrase in clause.phrases) + ")"
+            "(" + " OR ".join('"' + " ".join(phrase) + '"' for phrase in matching_phrases(clause)) + ")"
             for clause in plan.clauses
         ]
         + [f'facets : "{term}"' for term in facets]
@@ -274,7 +287,7 @@ def pg_tsquery(plan: QueryPlan) -> str:
         return "(" + " <-> ".join(_pg_quote(t) for t in phrase) + ")"
 
     return " & ".join(
-        "(" + " | ".join(phrase_query(p) for p in clause.phrases) + ")" for clause in plan.clauses
+        "(" + " | ".join(phrase_query(p) for p in matching_phrases(clause)) + ")" for clause in plan.clauses
     )
 
 
@@ -302,8 +315,8 @@ def _pg_quote(term: str) -> str:
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Paragraphs analyzed per snippet, the likeliest first: enough to find the densest excerpt, few enough that
 # twenty snippets stay cheap on long articles.
-_ENOUGH_ANALYZED = 2
-_MAX_ANALYZED = 6
+_ENOUGH_ANALYZED = 1
+_MAX_ANALYZED = 4
 
 
 def snippet(text: str, phrases: Iterable[Phrase], width: int = 28) -> str:
