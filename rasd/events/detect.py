@@ -47,7 +47,8 @@ _ANOTHER_AFTER_RE = re.compile(
 _ANOTHER_CLAUSE_RE = re.compile(r"(?:هجوم|حادث|حادثه|تطور|عمليه|غاره|اعتداء|سياق) (?:اخر|اخري|منفصل|منفصله)")
 # Words that make an attack word a general state of war rather than one happening.
 _ONGOING_RE = re.compile(
-    r"المستمر|المتواصل|متواصل|مستمر|يواصل|تواصل|تستمر|يستمر|استمرار|تتواصل|تتكرر|المتكرر"
+    r"المستمر|المتواصل|متواصل|مستمر|يواصل|تواصل|تستمر|يستمر|استمرار|تتواصل|تتكرر|المتكرر|متكرر|باستمرار|"
+    r"بين الفينه والاخري|بين الحين والاخر|مرارا|يوميا|بشكل يومي|وتيره|تتصاعد|يتصاعد"
 )
 # Words naming the people charged with an attack or the charge itself: the attack they name is told elsewhere.
 _CHARGE_BEFORE_RE = re.compile(

@@ -313,7 +313,9 @@ def _draft(
     confidence += 0.05 if own_day else 0.0
     confidence += 0.05 if fatalities.count else 0.0
     if mention.ongoing and not own_day:
-        confidence -= 0.2
+        confidence -= (
+            0.35  # an ongoing or habitual state (تتواصل الاعتداءات، بشكل متكرر) rather than one happening
+        )
     if modality == "negated" and not mention.verbal:
         confidence -= 0.6  # من دون رفض، لن تتأثر باغتيال قادتها: a negation over a noun tells of no happening
     if mention.aggregate:

@@ -126,3 +126,7 @@ def test_a_second_count_of_strikes_is_a_second_report() -> None:
 def test_a_period_since_a_day_does_not_date_the_protest() -> None:
     (event,) = _events("وسط سخط شعبي واحتجاجات تدوم منذ خمسة أيام في عمّان.", "PROTEST")
     assert (event.date, event.date_precision) == ("2024-03-31", "week")
+
+
+def test_a_habitual_raid_is_no_one_happening() -> None:
+    assert not _events("تتعرض مدينة قلقيلية لعقاب جماعي باقتحامها بشكل متكرر.", "COERCE")
