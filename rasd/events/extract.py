@@ -24,7 +24,14 @@ from rasd.events.fatalities import Fatalities, count_fatalities
 from rasd.events.layers import PlaceSpan, TextLayers, analyse_text, parse_published
 from rasd.events.lexicon import family_of
 from rasd.events.modality import modality_of
-from rasd.events.setting import assign_date, assign_place, country_place, crowd_country, usable_places
+from rasd.events.setting import (
+    assign_date,
+    assign_place,
+    country_place,
+    crowd_country,
+    speaker_country,
+    usable_places,
+)
 from rasd.events.summaries import summarize
 from rasd.model import AnnotatedArticle, Article, Event, Place, Span
 
@@ -154,6 +161,9 @@ def _drafts(
                 draft.place_kind = "country"
             if draft.place is None and draft.actor1 is not None:
                 draft.place = country_place(draft.actor1.actor.country)
+                draft.place_kind = "country"
+            if draft.place is None and not in_the_field:
+                draft.place = country_place(speaker_country(mention, layers))  # قال الرئيس الروسي
                 draft.place_kind = "country"
             if draft.place is None and main_country is not None:
                 draft.place = country_place(main_country)  # the country the article is about

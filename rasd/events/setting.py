@@ -250,6 +250,29 @@ def crowd_country(mention: Mention, layers: TextLayers) -> str | None:
     return None
 
 
+# Words before a demonym that make its people the counterpart or topic of a statement, not its speaker.
+_COUNTERPART_WORDS = frozenset(["مع", "ضد", "علي", "الي", "عن", "بحق", "تجاه", "حول", "بشان", "لدي"])
+
+
+def speaker_country(mention: Mention, layers: TextLayers) -> str | None:
+    """The country of the speaker of a statement as its title names it (أكد رئيس الوزراء البريطاني، الرئيس
+    الروسي بحث): the first demonym of the clause that no preposition makes the counterpart or the topic."""
+    from rasd.events.arguments import actor_from_entity
+
+    c_start, c_end = mention.clause
+    ntext = layers.normalized.text
+    for entity in layers.entities:
+        if entity.type != "NORP" or not entity.id or not c_start <= entity.start < c_end:
+            continue
+        before = words_before(ntext, layers.to_normalized(entity.start, entity.start)[0], 3)
+        if any(strip_clitic(w) in _COUNTERPART_WORDS or w.startswith(("ل", "لل")) for w in before):
+            continue
+        country = actor_from_entity(entity).country
+        if country:
+            return country
+    return None
+
+
 def _timex_date(timex: Timex) -> tuple[str, str] | None:
     value, precision = timex.value, timex.precision
     if not value or precision in (None, "duration", "decade"):

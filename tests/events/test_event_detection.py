@@ -130,3 +130,9 @@ def test_a_period_since_a_day_does_not_date_the_protest() -> None:
 
 def test_a_habitual_raid_is_no_one_happening() -> None:
     assert not _events("تتعرض مدينة قلقيلية لعقاب جماعي باقتحامها بشكل متكرر.", "COERCE")
+
+
+def test_a_statement_is_placed_in_its_speakers_country_when_the_title_names_it() -> None:
+    text = "وبحث الرئيس الروسي في اتصال هاتفي مع الرئيس الفرنسي الأزمة السورية."
+    (event,) = _events(text, "CONSULT")
+    assert event.location is not None and event.location.country == "RU"
