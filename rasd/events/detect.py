@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 
 from rasd.events.layers import TextLayers
@@ -155,17 +156,23 @@ def _hits(layers: TextLayers) -> list[TriggerHit]:
 
 def _glued(word: str, start: int) -> tuple[WordHit | None, int]:
     """A trigger glued to the next word by a lost space (قصفهاموقعي, قامواباستهداف): the longest known head."""
+    head, cut = _glued_head(word)
+    return head, start + cut
+
+
+@cache  # a pure function of the word: long words recur across articles
+def _glued_head(word: str) -> tuple[WordHit | None, int]:
     for cut in range(len(word) - 3, 3, -1):
         head = lookup_word(word[:cut])
         if head is not None and head.trigger.role in ("event", "death") and lookup_word(word[cut:]) is None:
-            return head, start + cut
+            return head, cut
         if head is None:
             for prefix in ("قاموا", "قامت", "قام"):  # قامواباستهداف: an auxiliary glued to the verbal noun
                 if word.startswith(prefix) and cut == len(prefix):
                     rest = lookup_word(word[cut:])
                     if rest is not None and rest.trigger.role == "event":
-                        return rest, start + len(word)
-    return None, start + len(word)
+                        return rest, len(word)
+    return None, len(word)
 
 
 def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger | None:

@@ -10,6 +10,7 @@ pictures) count only with such a cue.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -270,18 +271,21 @@ class Geocoder:
                 continue
             if not elided and (prefix not in PROCLITICS or (prefix, key) in self.gazetteer.blocked_forms):
                 continue
-            following = s[end:].split(maxsplit=1)[:1]
-            if key in NOT_BEFORE and following and following[0] in NOT_BEFORE[key]:
-                continue
+            if key in NOT_BEFORE:  # the next word is read only for the few keys that need it
+                following = s[end:].split(maxsplit=1)[:1]
+                if following and following[0] in NOT_BEFORE[key]:
+                    continue
             entries = () if key in NOT_PLACES else self.gazetteer.index.get(key, ())
             candidates = [e for e in entries if _indexable(key, e)]
             found.append(_Match(start, end, key, candidates=candidates))
         # Longest first, then leftmost: ريف دمشق wins over دمشق, خان يونس over يونس.
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
         taken: list[_Match] = []
+        covered = bytearray(len(s))  # characters of the matches kept so far (matches are never empty)
         for match in found:
-            if all(match.end <= t.start or match.start >= t.end for t in taken):
+            if covered.find(1, match.start, match.end) == -1:
                 taken.append(match)
+                covered[match.start : match.end] = b"\x01" * (match.end - match.start)
         return sorted(taken, key=lambda m: m.start)
 
     def _context_countries(self, matches: list[_Match], context: GeoContext) -> Counter[str]:
@@ -406,16 +410,25 @@ def _cue_before(s: str, start: int, floor: int = 0) -> str | None:
         word_start -= 1
     words = re.findall(r"[\u0621-\u064A]+", s[max(floor, word_start - 40) : word_start])[-2:]
     for distance, word in enumerate(reversed(words)):
-        bare = _strip_clitics(word)
-        for cue, members in (
-            ("name_of", NAME_OF_CUES),
-            ("admin", ADMIN_CUES),
-            ("place", PLACE_CUES),
-            ("vicinity", VICINITY_CUES),
-            ("direction", DIRECTION_CUES),
-        ):
-            if (bare in members or word in members) and not (cue == "name_of" and distance > 0):
-                return cue
+        cue = _word_cue(word, distance == 0)
+        if cue is not None:
+            return cue
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_cue(word: str, nearest: bool) -> str | None:
+    """The cue class of one word (``name_of`` only for the word right before the mention); cached per word."""
+    bare = _strip_clitics(word)
+    for cue, members in (
+        ("name_of", NAME_OF_CUES),
+        ("admin", ADMIN_CUES),
+        ("place", PLACE_CUES),
+        ("vicinity", VICINITY_CUES),
+        ("direction", DIRECTION_CUES),
+    ):
+        if (bare in members or word in members) and (cue != "name_of" or nearest):
+            return cue
     return None
 
 
