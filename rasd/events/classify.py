@@ -46,8 +46,11 @@ _CLASH_RE = re.compile(
     r"اشتباك|معارك|معركه|مواجه|تبادل|كمين|تسلل|تصد|صد |اغاره|هجوم علي (?:نقط|مركز|موقع|حاجز)|قوات|جنود|عسكري"
 )
 _TERRITORY_RE = re.compile(r"سيطر|تحرير|حرر|استعاد|استعاده|تقدم|تامين منطق|تمشيط")
+_BLAST_RE = re.compile(r"انفجار|تفجير|عبوه|ناسف|مفخخ")
+_SETTLER_VICTIMS_RE = re.compile(r"مستوطن(?:ان|ين|ون|ا)?(?![\u0621-\u064a])")
 _CIVILIAN_RE = re.compile(
-    r"مدني|مواطن|طفل|اطفال|نساء|امراه|سيده|شاب|مصلين|عائل|منزل|منازل|سكني|نازحين|خيام|صحافي|صحفي|مسعف|حفل|اشخاص|شخص"
+    r"مدني|مواطن|طفل|اطفال|نساء|امراه|سيده|شاب|مصلين|عائل|منزل|منازل|سكني|نازحين|خيام|صحافي|صحفي|مسعف|حفل|اشخاص|شخص|"
+    r"والد|والده|زوجته|شقيق|ابناء"
 )
 _POSITION_RE = re.compile(r"موقع|مواقع|تجمع|ثكن|اليه|اليات|اليات|اليه|مستوطنه|مستعمره|قاعده|ميناء|منشاه")
 _DISRUPT_LEMMAS = frozenset({"احبط", "اسقط", "اعتراض"})
@@ -92,6 +95,13 @@ def _acled_key(
         if _TERRITORY_RE.search(clause) and not _CIVILIAN_RE.search(clause):
             state = bool(actor1_name and _STATE_FORCES_RE.search(actor1_name.lower()))
             return "gov" if state or not actor1_name else "nsa"
+        if mode is None and _BLAST_RE.search(clause):
+            return "ied"  # an explosion with no other weapon named: a bomb
+        if actor1_name and "settler" in actor1_name.lower():
+            return "attack"  # settlers' raids and assaults are violence against civilians in ACLED
+        fighting_words = re.search(r"اشتباك|معارك|معركه|مواجهات|تبادل|كمين|جنود|جندي|عسكري|قوات", clause)
+        if _SETTLER_VICTIMS_RE.search(clause) and not fighting_words:
+            return "attack"  # settlers shot or stabbed: civilians in ACLED
         if "مجزره" in lemmas or "مجازر" in clause:
             return "air"
         if mode == "physical":
