@@ -252,7 +252,9 @@ def _main_country(units: list[tuple[str, TextLayers]]) -> str | None:
     counts: dict[str, float] = {}
     for unit, layers in units:
         weight = 2.0 if unit == "title" else 1.0
-        countries = [p.place.country for p in layers.places if p.place.country] + _demonym_countries(layers)
+        countries = [p.place.country for p in usable_places(layers) if p.place.country] + _demonym_countries(
+            layers
+        )
         for country in countries:
             counts[country] = counts.get(country, 0.0) + weight
     return max(counts, key=lambda c: counts[c]) if counts else None
@@ -264,7 +266,7 @@ def _main_region(units: list[tuple[str, TextLayers]], country: str | None) -> Pl
     counts: dict[str, float] = {}
     first: dict[str, Place] = {}
     for unit, layers in units:
-        for span in layers.places:
+        for span in usable_places(layers):
             place = span.place
             if place.country != country or not place.admin1:
                 continue

@@ -171,9 +171,30 @@ def usable_places(layers: TextLayers) -> list[PlaceSpan]:
             and (e.type in ("ORG", "NORP", "PER") or (e.end - e.start) > (place.end - place.start))
             for e in layers.entities
         )
-        if not inside:
+        if not inside and not _stands_for_government(place, layers):
             out.append(place)
     return out
+
+
+# Verbs of saying and deciding that a capital or a country governs as the subject (المنامة تتهم، واشنطن توجه).
+_GOVERNMENT_VERBS = frozenset(
+    normalize_text(w)
+    for w in [
+        "تعلن", "أعلنت", "تؤكد", "أكدت", "تنفي", "نفت", "تقول", "قالت", "تسلم", "سلمت", "توجه", "وجهت",
+        "تتهم", "اتهمت", "ترفض", "رفضت", "تدين", "دانت", "أدانت", "تطالب", "طالبت", "تحذر", "حذرت",
+        "تهدد", "هددت", "ترحب", "رحبت", "تستدعي", "استدعت", "تطرد", "طردت", "تعترض", "تبلغ", "تدعو", "دعت",
+    ]
+)  # fmt: skip
+
+
+def _stands_for_government(place: PlaceSpan, layers: TextLayers) -> bool:
+    """Whether a place name opens its sentence or headline as the subject of a verb of saying (المنامة تتهم
+    صنعاء، واشنطن توجه اتهامات): the government speaking, not where anything happened."""
+    head = layers.text[max(0, place.start - 3) : place.start]
+    if place.start > 0 and not re.search(r"(?:^|[\n.:|])\s*(?:و)?$", head):
+        return False
+    following = ARABIC_WORD.findall(layers.normalized_slice(place.end, min(len(layers.text), place.end + 20)))
+    return bool(following) and following[0] in _GOVERNMENT_VERBS
 
 
 # A place fronted at the head of its sentence (وفي البحرين، …) frames every clause of the sentence.

@@ -136,3 +136,8 @@ def test_a_statement_is_placed_in_its_speakers_country_when_the_title_names_it()
     text = "وبحث الرئيس الروسي في اتصال هاتفي مع الرئيس الفرنسي الأزمة السورية."
     (event,) = _events(text, "CONSULT")
     assert event.location is not None and event.location.country == "RU"
+
+
+def test_a_capital_speaking_is_its_government_not_the_place() -> None:
+    events = _events("المنامة تتهم صنعاء بمقتل عنصرين من أفرادها في هجوم عند الحدود الجنوبية للسعودية.")
+    assert all(e.location is None or e.location.name_en != "Manama" for e in events)
