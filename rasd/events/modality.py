@@ -66,6 +66,12 @@ def modality_of(
     if _NEGATION.search(near):
         return "negated"
     attributed = _attribution(mention, layers, actor1, actors, before_sentence, after_sentence)
+    if (
+        attributed == "asserted"
+        and family_of(mention.plover) == "violence"
+        and _goes_on_with_claim(mention, layers)
+    ):
+        attributed = "claimed"
     if attributed == "claimed" and _REVEALING.search(before_sentence):
         return (
             "claimed"  # a party's own sources reveal its plan: a claim (كشفت مصادر من حماس أن قيادات تستعد…)
@@ -217,6 +223,22 @@ def _actor_in(
     end = layers.normalized.to_original(base + norm_end, base + norm_end)[0]
     inside = [a for a in actors if start <= a.start < end]
     return inside[-1] if inside else None
+
+
+# Words that open a sentence going on with the one before (كما استهدف…، إلى جانب ذلك، كذلك).
+_GOING_ON = re.compile(
+    r"^[\s\"'«]*(?:و|ف)?(?:كما|كذلك|الي جانب ذلك|بالتوازي|ايضا|في سياق متصل|في السياق نفسه|في السياق ذاته)"
+)
+
+
+def _goes_on_with_claim(mention: Mention, layers: TextLayers) -> bool:
+    """Whether an unattributed act goes on a fighting party's statement of the sentence before (أعلنت المقاومة
+    استهداف… إلى جانب ذلك، استهدف المقاومون…): the statement goes on."""
+    opening = layers.normalized_slice(mention.sentence[0], mention.start)
+    if not _GOING_ON.match(opening):
+        return False
+    source = _earlier_source(layers, mention)
+    return source is not None and bool(_PARTY_SOURCE.match(source.lstrip(" ،,\"'")))
 
 
 def _earlier_source(layers: TextLayers, mention: Mention) -> str | None:
