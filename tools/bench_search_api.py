@@ -6,6 +6,8 @@ at a time, then run CLIENTS concurrent clients for SECONDS. Prints one JSON obje
 go to docs/benchmarks.md ("Search and API"). Needs ../shared/data/news.
 
     python tools/bench_search_api.py --n 100000 --base 1000 --backend both --clients 200 --seconds 120
+
+``--workers`` (default: the number of cores) sets ``rasd serve --workers``.
 """
 
 from __future__ import annotations
@@ -76,8 +78,10 @@ def run_backend(name: str, url: str, base: list[Any], args: argparse.Namespace) 
     store.close()
     port = _free_port()
     env = {**os.environ, "RASD_API_TOKEN": ""}
+    command = [sys.executable, "-m", "rasd.cli", "serve", "--db", url, "--port", str(port)]
+    command += ["--workers", str(args.workers)]
     server = subprocess.Popen(
-        [sys.executable, "-m", "rasd.cli", "serve", "--db", url, "--port", str(port)],
+        command,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -112,6 +116,7 @@ def main() -> None:
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=120)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="server processes")
     parser.add_argument("--workdir", type=Path, default=REPO / "var" / "bench")
     parser.add_argument("--pg-url", help="an existing PostgreSQL database to use instead of a fresh server")
     args = parser.parse_args()
