@@ -7,6 +7,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from rasd.entities.kb import _match_key_by_char, match_key
 from rasd.entities.link import _matching_form_by_char, matching_form
 
 
@@ -34,3 +35,13 @@ _ALPHABET = st.sampled_from(
 @given(st.lists(_ALPHABET, max_size=40).map("".join))
 def test_the_fast_matching_form_equals_the_reference(text: str) -> None:
     assert matching_form(text) == _matching_form_by_char(text)
+
+
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_the_fast_match_key_equals_the_reference(text: str) -> None:
+    assert match_key(text) == _match_key_by_char(text)
+
+
+def test_match_key_drops_quotes_and_collapses_spaces() -> None:
+    assert match_key("  «حزب  الله» \n") == "حزب الله"
+    assert match_key("U.S. Army") == "u.s. army"
