@@ -30,6 +30,10 @@ _PLANNED = re.compile(
     r"ينوي|تنوي|نيتها|نيته|عزمها|عزمه|يتوجه|خطه ل|المزمع|المنتظر|من المنتظر|يرتقب|"
     r"سي(?:صدر|عقد|جري|لتقي|زور|كمل|بدا|توجه|قوم|تم|شارك|وقع|علن)|ست(?:عقد|جري|بدا|قوم|تم|صدر|شارك|وقع|علن|طرد))(?![\u0621-\u064a])"
 )
+# A future auxiliary or a wish governs a whole clause (سوف أزور كوريا وألتقي…، مهتم بزيارة).
+_FUTURE_AUXILIARY = re.compile(
+    r"(?<![\u0621-\u064a])(?:و|ف)?(?:سوف|مهتم ب|مهتمه ب|يرغب في|ترغب في|رغبته في|رغبتها في)"
+)
 _ATTRIBUTION = re.compile(
     r"(?<![\u0621-\u064a])(?:و|ف)?(?:افاد|افادت|قال|قالت|ذكر|ذكرت|نقل|نقلت|اعلن|اعلنت|اكد|اكدت|كشف|كشفت|اوضح|اوضحت|"
     r"اشار|اشارت|تحدث|تحدثت|اورد|اوردت|بث|بثت|نشر|نشرت|اقر|اقرت|اعترف|اعترفت|تبني|تبنت|زعم|زعمت|ادعي|ادعت|"
@@ -79,7 +83,11 @@ def modality_of(
     if _HYPOTHETICAL.search(before_clause):
         return "hypothetical"
     trigger_text = _window(layers, mention.start, mention.end)
-    if mention.future or _PLANNED.search(before_clause[-40:] + " " + trigger_text):
+    if (
+        mention.future
+        or _PLANNED.search(before_clause[-40:].rstrip() + " " + trigger_text)
+        or _FUTURE_AUXILIARY.search(before_clause[-80:])
+    ):
         return "planned"
     return attributed
 
