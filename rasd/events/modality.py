@@ -123,6 +123,8 @@ _ARMED_KINDS = frozenset(
 _ALLEGED = re.compile(
     r"(?<![\u0621-\u064a])(?:بزعم|المزعوم|المزعومه|مزعوم|مزعومه|المفترض|المفترضه|المشتبه)(?![\u0621-\u064a])"
 )
+# Acts of a defender: told by the defender's side, they are its own claim whoever attacked.
+_DEFENCE_LEMMAS = frozenset({"اسقط", "تصدي", "احبط", "اعتراض", "صد"})
 _TAIL_CUES = ("بحسب", "حسب", "وفق", "وفقا", "نقلا", "طبقا")
 _TAIL_PHRASE = re.compile(
     r"(?:علي|بحسب|حسب|وفقا?|طبقا)(?: ل?ما) (?:اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|ذكره|ذكرته|قال|قالت|اكد|اكدت|نقل|نقلت|اورد|اوردت)"
@@ -206,14 +208,18 @@ def _attribution(
         source_actor is not None and source_actor.actor.type in _ARMED_KINDS
     )
     if party:
+        if cue is not None and source_actor is None:
+            source_actor = _actor_in(layers, mention, actors, cue.end(), cue.end() + 30)
         other_side = (
             source_actor is not None
             and actor1 is not None
             and bool(source_actor.actor.country)
             and bool(actor1.actor.country)
             and source_actor.actor.country != actor1.actor.country
+            and not _DEFENCE_LEMMAS.intersection(mention.lemmas)
         )
-        return "reported" if other_side else "claimed"  # a party tells of its own act, or of the enemy's
+        # a party tells of its own act (its interceptions included), or of the enemy's
+        return "reported" if other_side else "claimed"
     if source_actor is not None and actor1 is not None and _same_speaker(source_actor, actor1, violent):
         return "claimed"
     if cue is not None and source_actor is None and _announces_directly(source_text, layers, mention):
