@@ -11,6 +11,7 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Engine,
+    Float,
     Select,
     and_,
     cast,
@@ -104,6 +105,10 @@ class SqlStore:
             with self.engine.begin() as connection:
                 self._version = schema.migrate(connection)
             self._alias_cache: dict[str, list[str]] = {}
+            self._rum = False
+            if self.dialect == "postgresql":
+                with self.engine.connect() as connection:
+                    self._rum = schema.has_rum_index(connection)
             self._stats_cache: tuple[float, dict[str, Any]] | None = None
             if self._meta("search_analyzer") != ANALYZER_VERSION:
                 self.rebuild_search_index()
@@ -306,8 +311,8 @@ class SqlStore:
     def search(self, query: SearchQuery) -> list[SearchHit]:
         """Articles matching ``query.text`` under its filters, best first, with highlighted snippets.
 
-        SQLite ranks by FTS5's BM25 (title 4×, names 2×, body 1×); PostgreSQL by ``ts_rank_cd`` over the
-        same terms with weights A/B/D.
+        SQLite ranks by FTS5's BM25 (title 4×, names 2×, body 1×); PostgreSQL by the RUM index's rank where
+        the ``rum`` extension is installed, else by ``ts_rank_cd``, over the same terms with weights A/B/D.
         """
         plan = self.plan(query.text)
         if plan.empty:
@@ -320,14 +325,22 @@ class SqlStore:
             ranked = _fts5_ranked(plan, query)
         else:
             tsquery = cast(literal(pg_tsquery(plan)), TSQUERY)
-            score: ColumnElement[Any] = func.ts_rank_cd(_pg_search.c.terms, tsquery).label("score")
             key: Any = _pg_search.c.article_id
+            order: ColumnElement[Any]
+            if self._rum:
+                # RUM hands the hits out in rank order (its distance is 1 / rank): no match is read twice.
+                distance = _pg_search.c.terms.op("<=>", return_type=Float)(tsquery)
+                score: ColumnElement[Any] = (1.0 / distance).label("score")
+                order = distance.asc()
+            else:
+                score = func.ts_rank_cd(_pg_search.c.terms, tsquery).label("score")
+                order = literal_column("score").desc()
             ranked = select(key.label("key"), score).where(_pg_search.c.terms.op("@@")(tsquery))
             if _has_article_filters(query):
                 ranked = _filter_articles(
                     ranked.select_from(_pg_search.join(articles, articles.c.id == key)), query
                 )
-            ranked = ranked.order_by(literal_column("score").desc(), key)
+            ranked = ranked.order_by(order, key)
         ranked = ranked.limit(query.limit).offset(query.offset)
         phrases = plan.phrases()
         with self.engine.connect() as connection:
@@ -662,8 +675,11 @@ class SqlStore:
             return connection.exec_driver_sql("pragma integrity_check").scalar() == "ok"
 
     def optimize(self) -> None:
-        """Refresh the planner's statistics (``analyze``): after bulk loads, so filters pick good indexes."""
+        """Refresh the planner's statistics (``analyze``): after bulk loads, so filters pick good indexes.
+        On PostgreSQL, also build the RUM search index if the extension was installed since."""
         with self.engine.begin() as connection:
+            if self.dialect == "postgresql":
+                self._rum = schema.ensure_rum_index(connection)
             connection.exec_driver_sql("analyze")
 
     def close(self) -> None:

@@ -136,6 +136,20 @@ def test_several_event_filters_must_hold_for_one_event(store: SqlStore) -> None:
     assert "art-two-events" not in hits(store, "غارة", plover="COERCE", country="SY")
 
 
+def test_postgresql_ranks_with_rum_where_installed_and_without_it_too(store: SqlStore) -> None:
+    fill(store)
+    if store.dialect == "postgresql":
+        with store.engine.connect() as connection:
+            available = connection.exec_driver_sql(
+                "select 1 from pg_available_extensions where name = 'rum'"
+            ).first()
+        assert store._rum == (available is not None)
+    ranked = [h.article_id for h in store.search(SearchQuery("غارة"))]
+    store._rum = False  # a server without postgresql-NN-rum: GIN matches, ts_rank_cd ranks
+    assert sorted(hits(store, "غارة")) == sorted(ranked)
+    assert hits(store, "غارة", country="SY") == ["art-shaddadi"]
+
+
 def test_pagination_of_hits(store: SqlStore) -> None:
     fill(store)
     first = store.search(SearchQuery("غارة", limit=1))
