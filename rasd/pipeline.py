@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from rasd.entities.link import link_entities
+from rasd.entities.link import forget_romanizer, link_entities
 from rasd.entities.ner import NerModel
 from rasd.errors import InputError
 from rasd.events.extract import extract_events
@@ -60,8 +60,14 @@ def geocode(annotated: AnnotatedArticle) -> None:
     article = annotated.article
     annotated.places = list(find_places(article.text, GeoContext(dateline=article.dateline)))
     taken = [(e.start, e.end) for e in annotated.entities]
+    covered = _coverage(taken)  # a character map instead of comparing every place with every entity
+    empty = [(start, end) for start, end in taken if start >= end]  # not on the map: compared one by one
     for mention in annotated.places:
-        if any(start < mention.end and mention.start < end for start, end in taken):
+        if mention.start < mention.end:
+            others = empty if covered.find(1, mention.start, mention.end) == -1 else None
+        else:
+            others = taken
+        if others is None or any(start < mention.end and mention.start < end for start, end in others):
             continue
         annotated.entities.append(
             Entity(
@@ -74,6 +80,15 @@ def geocode(annotated: AnnotatedArticle) -> None:
             )
         )
     annotated.entities.sort(key=lambda e: (e.start, e.end))
+
+
+def _coverage(spans: list[tuple[int, int]]) -> bytearray:
+    """A byte per character, 1 where one of the non-empty ``spans`` covers it."""
+    covered = bytearray(max((end for _, end in spans), default=0) + 1)
+    for start, end in spans:
+        if start < end:
+            covered[start:end] = b"\x01" * (end - start)
+    return covered
 
 
 def detect_events(annotated: AnnotatedArticle) -> None:
@@ -177,6 +192,7 @@ def _die_with(parent: int) -> None:
     libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     if os.getppid() != parent:  # the parent died before prctl took effect
         os._exit(1)
+    forget_romanizer()  # an SQLite connection must not be shared across fork
 
 
 def default_workers() -> int:

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import ahocorasick
 
@@ -476,7 +476,36 @@ def _romanizer() -> Any:
     # few spellings (measured on the seeds' unknown names), so it would dominate the pipeline's time.
     from arabic_name_romanizer.api import Transliterator
 
-    return Transliterator(auto_load_model=False)
+    romanizer = Transliterator(auto_load_model=False)
+    if getattr(romanizer, "index", None) is not None:
+        romanizer.index = cast(Any, _CachedNameIndex(romanizer.index))
+    return romanizer
+
+
+class _CachedNameIndex:
+    """The romanizer's read-only SQLite index of spellings with its look-ups memoized: the units of names
+    (محمد، عبد، الله) recur from name to name, and each look-up is a query."""
+
+    def __init__(self, index: Any) -> None:
+        self._index = index
+        self._full = functools.lru_cache(maxsize=1 << 16)(index.lookup_full)
+        self._unit = functools.lru_cache(maxsize=1 << 16)(index.lookup_unit)
+
+    def lookup_full(self, key: str, country: str | None = None, script: str = "arabic") -> list[Any]:
+        return list(self._full(key, country, script))  # a copy: the caller owns its list
+
+    def lookup_unit(
+        self, key: str, country: str | None = None, role: str | None = None, script: str = "arabic"
+    ) -> list[Any]:
+        return list(self._unit(key, country, role, script))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._index, name)
+
+
+def forget_romanizer() -> None:
+    """Drop the romanizer and its SQLite connection, so that a forked worker process opens its own."""
+    _romanizer.cache_clear()
 
 
 @functools.cache
