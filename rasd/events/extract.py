@@ -127,16 +127,17 @@ def _drafts(
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
     title_places: dict[str, Place] = {}
-    main_country = _main_country(units)
-    main_region = _main_region(units, main_country)
+    usable = [(unit, usable_places(layers)) for unit, layers in units]
+    main_country = _main_country(units, usable)
+    main_region = _main_region(usable, main_country)
     strays = _stray_countries(units)
     news_day = _news_day(units, published)
-    for unit, layers in units:
+    for (unit, layers), (_, unit_places) in zip(units, usable, strict=True):
         mentions = find_mentions(layers, headline=unit == "title")
         if not mentions:
             continue
         actors = actor_candidates(layers)
-        places = [p for p in usable_places(layers) if p.place.country not in strays]
+        places = [p for p in unit_places if p.place.country not in strays]
         recent: dict[str, tuple[Place, int]] = {}
         for index, mention in enumerate(mentions):
             if mention.aggregate and mention.role == "death":
@@ -247,26 +248,26 @@ def _stray_countries(units: list[tuple[str, TextLayers]]) -> set[str]:
     return {c for c, found in names.items() if len(found) == 1 and c not in named and total - 1 >= 3}
 
 
-def _main_country(units: list[tuple[str, TextLayers]]) -> str | None:
+def _main_country(
+    units: list[tuple[str, TextLayers]], usable: list[tuple[str, list[PlaceSpan]]]
+) -> str | None:
     """The country most places and demonyms of the article lie in or name (the headline counting double)."""
     counts: dict[str, float] = {}
-    for unit, layers in units:
+    for (unit, layers), (_, places) in zip(units, usable, strict=True):
         weight = 2.0 if unit == "title" else 1.0
-        countries = [p.place.country for p in usable_places(layers) if p.place.country] + _demonym_countries(
-            layers
-        )
+        countries = [p.place.country for p in places if p.place.country] + _demonym_countries(layers)
         for country in countries:
             counts[country] = counts.get(country, 0.0) + weight
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
-def _main_region(units: list[tuple[str, TextLayers]], country: str | None) -> Place | None:
+def _main_region(usable: list[tuple[str, list[PlaceSpan]]], country: str | None) -> Place | None:
     """The admin-1 unit of the main country that most of the article's places lie in (the headline counting
     double), as a place at that level: where the story's unplaced happenings are; None when no unit leads."""
     counts: dict[str, float] = {}
     first: dict[str, Place] = {}
-    for unit, layers in units:
-        for span in usable_places(layers):
+    for unit, places in usable:
+        for span in places:
             place = span.place
             if place.country != country or not place.admin1:
                 continue
