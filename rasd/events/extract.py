@@ -41,6 +41,12 @@ _FIELD_FAMILIES = frozenset({"violence", "coercion", "protest"})
 _VISIT_RE = re.compile(
     r"(?<![\u0621-\u064a])(?:ب|و|ل)?(?:زياره|زيارته|زيارتها|يزور|زار|يصل|وصل|وصلت|تصل)(?![\u0621-\u064a])"
 )
+# A clause that recalls earlier news (يُذكر أنّ، يُشار إلى أنّ، سبق أن، تجدر الإشارة) or says what must, may
+# or is not (يجب، ينبغي، ليس، يمكن).
+_RECAP_RE = re.compile(r"^\W*(?:و)?(?:يذكر|يشار|سبق|يجدر|تجدر)")
+_MODAL_RE = re.compile(
+    r"(?<![\u0621-\u064a])(?:و)?(?:يجب|ينبغي|ليس|ليست|ليسوا|يمكن|يستطيع)(?![\u0621-\u064a])"
+)
 _MERGEABLE_MODALITIES = frozenset({"asserted", "reported", "claimed"})
 _MODALITY_RANK = {
     "claimed": 3,
@@ -331,6 +337,10 @@ def _draft(
         )
     if modality == "negated" and not mention.verbal:
         confidence -= 0.6  # من دون رفض، لن تتأثر باغتيال قادتها: a negation over a noun tells of no happening
+    if _RECAP_RE.search(clause_text) and not own_day:
+        confidence -= 0.5  # يُذكر أنّ، يُشار إلى أنّ: an undated reminder of earlier news, not a report
+    if _MODAL_RE.search(clause_text):
+        confidence -= 0.5  # يجب أن، ليس سوى، يمكن أن: what must, may or is not, not what happened
     if mention.aggregate:
         confidence -= 0.6  # a running toll (ارتفعت الحصيلة، منذ بدء الحرب) is no one happening
     specific_place = place_span is not None and place_span.kind in ("place", "adm2")

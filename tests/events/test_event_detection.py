@@ -141,3 +141,14 @@ def test_a_statement_is_placed_in_its_speakers_country_when_the_title_names_it()
 def test_a_capital_speaking_is_its_government_not_the_place() -> None:
     events = _events("المنامة تتهم صنعاء بمقتل عنصرين من أفرادها في هجوم عند الحدود الجنوبية للسعودية.")
     assert all(e.location is None or e.location.name_en != "Manama" for e in events)
+
+
+def test_what_must_happen_is_no_happening() -> None:
+    assert not _events(
+        "وقال رئيس اللجنة إنه يجب أن يكون الرد واضحاً في ساحة المعركة وأن يستهدف مواقعهم.", "ASSAULT"
+    )
+
+
+def test_an_undated_reminder_of_earlier_news_is_no_report() -> None:
+    text = "يُذكر أنّ المقاومين يتصدّون لاقتحامات الاحتلال في الضفة الغربية."
+    assert not _events(text, "COERCE")
