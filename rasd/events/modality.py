@@ -204,6 +204,8 @@ def _attribution(
         return "reported" if third_party and not own else "asserted"
     if third_party:
         return "reported"
+    if _DEFENCE_LEMMAS.intersection(mention.lemmas):
+        return "claimed"  # an official of the defending side tells of its interception (وكانت الوزارة أعلنت إحباط…)
     party = bool(_PARTY_SOURCE.match(source_text)) or (
         source_actor is not None and source_actor.actor.type in _ARMED_KINDS
     )
