@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+import ahocorasick
+
 from rasd.arabic.normalize import normalize_text
 
 TriggerRole = Literal["event", "weak", "death", "mode", "injury"]
@@ -461,11 +463,24 @@ def _literal_head(alternative: str) -> str:
     return head.strip()
 
 
+@cache
+def _key_automaton() -> ahocorasick.Automaton:
+    """Every phrase entry's literal words in one automaton: one pass over a text finds which occur."""
+    automaton = ahocorasick.Automaton()
+    for keys, _, _ in _phrase_regex():
+        for key in keys:
+            if key:
+                automaton.add_word(key, key)
+    automaton.make_automaton()
+    return automaton
+
+
 def find_phrases(normalized: str) -> list[PhraseHit]:
     """Multi-word triggers in a normalized text, leftmost-longest, none overlapping another."""
     hits = []
+    present = {key for _, key in _key_automaton().iter(normalized)}
     for keys, regex, trigger in _phrase_regex():
-        if not any(key in normalized for key in keys):  # a substring test at C speed skips most entries
+        if "" not in keys and present.isdisjoint(keys):  # none of its literal words occurs: skip the entry
             continue
         for match in regex.finditer(normalized):
             found = trigger
