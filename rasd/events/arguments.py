@@ -386,6 +386,37 @@ def _next_word(layers: TextLayers, candidate: ActorMention) -> str:
     return match.group(1) if match else ""
 
 
+# Nouns that name who speaks: an actor right after them is a source (مصدر عسكري سوري), not an attacker.
+_SOURCE_NOUNS = re.compile(r"(?:مصدر|مصادر|متحدث|المتحدث|ناطق|الناطق|وكاله|مسوول|المسوول|مسوولون)$")
+_DEFENCE_LEMMAS = frozenset({"اسقط", "تصدي", "احبط", "اعتراض", "صد"})
+_ATTACK_NOUNS = re.compile(
+    r"(?:^|[ ])(?:ل|ب)?(?:ال)?(?:عدوان|هجوم|هجمات|اعتداء|اعتداءات|صاروخ|صاروخين|صواريخ|قذيفه|قذايف|مسيره|مسيرات|"
+    r"طايره|طايرات|غاره|غارات)(?:ا)?(?: [\u0621-\u064a]+ه?)?[ ]*$"
+)
+
+
+def _names_a_source(layers: TextLayers, actor: ActorMention) -> bool:
+    """Whether an actor qualifies the speaker of a report (أفاد مصدر عسكري سوري…)."""
+    nstart = layers.to_normalized(actor.start, actor.start)[0]
+    before = words_before(layers.normalized.text, nstart, 3)
+    return any(_SOURCE_NOUNS.search(strip_clitic(w)) for w in before[-2:])
+
+
+def _repelled_attacker(
+    mention: Mention, layers: TextLayers, usable: list[ActorMention]
+) -> ActorMention | None:
+    """The author of the attack a defence act repels (تصدت لعدوان إسرائيلي، أسقطت مسيرات أوكرانية)."""
+    if not _DEFENCE_LEMMAS.intersection(mention.lemmas):
+        return None
+    for actor in usable:
+        if actor.start < mention.end or actor.start > mention.end + 50:
+            continue
+        words = layers.normalized_slice(mention.end, actor.start)
+        if _ATTACK_NOUNS.search(" " + words):
+            return actor
+    return None
+
+
 def _has_subject_before(layers: TextLayers, mention: Mention) -> bool:
     """Whether a word stands right before a verb trigger in its clause (the subject of SVO order: after the
     verb comes its object, الرئيس يتوعد حماس)."""
@@ -440,6 +471,7 @@ def assign_actors(
             and hints[id(a)] is None
             and not (violent and a.actor.type in _NOT_ATTACKERS)
             and not _COMPLEMENTIZER_RE.search(layers.normalized_slice(a.end, trigger))
+            and not (violent and _names_a_source(layers, a))
         ]
         actor1 = before[-1] if before else None
     if actor1 is None and not violent:
@@ -447,6 +479,10 @@ def assign_actors(
         # is the party whose sources speak.
         speakers = [a for a in usable if a.start < trigger and hints[id(a)] is None]
         actor1 = speakers[-1] if speakers else None
+    attacker = _repelled_attacker(mention, layers, usable)
+    if attacker is not None and (actor1 is None or attacker.key != actor1.key):
+        # "تصدّت الدفاعات السورية لعدوان إسرائيلي": the attack repelled is the event, its author actor1
+        return attacker, actor1
     actor2 = next(
         (a for a in usable if hints[id(a)] == "target" and (actor1 is None or a.key != actor1.key)), None
     )

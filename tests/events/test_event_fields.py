@@ -138,3 +138,17 @@ def test_the_dead_of_the_attack_a_strike_answers_are_not_its_own() -> None:
         "ASSAULT",
     )
     assert event.fatalities == 0
+
+
+def test_the_author_of_a_repelled_attack_is_actor1_and_the_defender_actor2() -> None:
+    event = _one("تصدّت وسائط الدفاع الجوية السورية لعدوان إسرائيلي بالصواريخ في محيط مدينة حمص.", "ASSAULT")
+    assert _name(event.actor1) == "Israel"
+    assert _name(event.actor2) == "Syria"
+
+
+def test_the_demonym_of_a_source_is_not_the_attacker() -> None:
+    event = _one(
+        "أفاد مصدر عسكري سوري بارتقاء 8 شهداء عسكريين في الاعتداء الإسرائيلي على مواقع الجيش في ريف درعا.",
+        "ASSAULT",
+    )
+    assert _name(event.actor1) != "Syria"
