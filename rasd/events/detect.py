@@ -312,9 +312,11 @@ def find_mentions(layers: TextLayers, headline: bool = False) -> list[Mention]:
                 pending_injuries.append((clause, sentence, injuries, modes))
         for mention in made:
             mentions.append(mention)
-            by_sentence.setdefault(sentence, []).append(mention)
+            # in a headline each clause is its own report: its dead are not another clause's
+            by_sentence.setdefault(clause if headline else sentence, []).append(mention)
     for clause, sentence, deaths, modes in pending_deaths:
-        attacks = [m for m in by_sentence.get(sentence, []) if m.plover == "ASSAULT" or m.mode == "riot"]
+        told = by_sentence.get(clause if headline else sentence, [])
+        attacks = [m for m in told if m.plover == "ASSAULT" or m.mode == "riot"]
         if attacks:
             nearest = min(attacks, key=lambda m: abs(m.start - deaths[0].start))
             nearest.deaths += [(d.start, d.end) for d in deaths]
@@ -344,7 +346,7 @@ def find_mentions(layers: TextLayers, headline: bool = False) -> list[Mention]:
         )
         mentions.append(mention)
     for clause, sentence, injuries, modes in pending_injuries:
-        if any(m.plover == "ASSAULT" for m in by_sentence.get(sentence, [])):
+        if any(m.plover == "ASSAULT" for m in by_sentence.get(clause if headline else sentence, [])):
             continue  # the wounded of an attack the sentence tells
         first = injuries[0]
         mentions.append(

@@ -139,7 +139,7 @@ def _drafts(
     strays = _stray_countries(units)
     news_day = _news_day(units, published)
     for (unit, layers), (_, unit_places) in zip(units, usable, strict=True):
-        mentions = find_mentions(layers, headline=unit == "title")
+        mentions = find_mentions(layers, headline=unit == "title" or _reads_as_headline(layers, units))
         if not mentions:
             continue
         actors = actor_candidates(layers)
@@ -182,6 +182,12 @@ def _drafts(
                     title_places.setdefault(family, draft.place)
             drafts.append(draft)
     return drafts
+
+
+def _reads_as_headline(layers: TextLayers, units: list[tuple[str, TextLayers]]) -> bool:
+    """Whether a text with no headline of its own is itself one (a feed item: one short line, no full stop)."""
+    text = layers.text.strip()
+    return len(units) == 1 and "\n" not in text and len(text) <= 120 and not text.endswith((".", "。"))
 
 
 def _in_the_field(plover: str, mode: str | None) -> bool:

@@ -152,3 +152,8 @@ def test_what_must_happen_is_no_happening() -> None:
 def test_an_undated_reminder_of_earlier_news_is_no_report() -> None:
     text = "يُذكر أنّ المقاومين يتصدّون لاقتحامات الاحتلال في الضفة الغربية."
     assert not _events(text, "COERCE")
+
+
+def test_a_feed_headline_given_as_text_is_cut_like_a_headline() -> None:
+    events = _events("مقتل جندي إسرائيلي والقسام تواصل استهداف الدبابات في رفح")
+    assert len([e for e in events if e.plover == "ASSAULT"]) == 2
