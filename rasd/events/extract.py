@@ -76,6 +76,7 @@ class _Draft:
     confidence: float
     clause_text: str
     lemmas: list[str]
+    named_places: frozenset[str]  # ids of every place its clause names (في رفح والشجاعية)
     spans: list[tuple[str, int, int]] = field(default_factory=list)
     sentences: set[tuple[str, int]] = field(default_factory=set)
 
@@ -372,6 +373,9 @@ def _draft(
         confidence=confidence,
         clause_text=clause_text,
         lemmas=list(mention.lemmas),
+        named_places=frozenset(
+            p.place.id for p in places if p.place.id and mention.clause[0] <= p.start < mention.clause[1]
+        ),
         spans=[(unit, mention.clause[0], mention.clause[1])],
         sentences={(unit, mention.sentence[0])},
     )
@@ -389,6 +393,8 @@ def _same_place(a: _Draft, b: _Draft) -> bool:
         return True
     if a.place.id and a.place.id == b.place.id:
         return True
+    if a.unit != b.unit and (a.place.id in b.named_places or b.place.id in a.named_places):
+        return True  # a headline naming two places (في رفح والشجاعية) tells of the body's report at one
     if a.place.country != b.place.country:
         return False
     if a.place.admin1 and b.place.admin1 and a.place.admin1 != b.place.admin1:
