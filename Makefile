@@ -44,3 +44,6 @@ clean:
 train-ner: install
 	$(BIN)/python -m pip install -q -e '.[train]'
 	nice $(BIN)/python tools/train_ner.py
+	nice $(BIN)/python tools/ner_neural.py prepare
+	nice $(BIN)/python tools/ner_neural.py train --out build/ner/neural/model
+	nice $(BIN)/python tools/ner_neural.py export build/ner/neural/model.npz

@@ -1,4 +1,7 @@
-"""Train the NER model shipped as ``rasd/data/ner/ner_model.npz`` from ``../shared/data`` alone.
+"""Train the CRF NER model (``rasd/data/ner/ner_crf.npz``) and its lexicon from ``../shared/data`` alone.
+
+The shipped tagger is the BiLSTM of ``tools/ner_neural.py``, which reads this model's lexicon (word clusters,
+neighbour and corpus types, gazetteer names); ``make train-ner`` runs both.
 
 Steps (each cached under ``build/ner/``; delete the folder after changing the features or the data):
 1. word vectors (gensim word2vec, skip-gram) on the news of ``../shared/data/news`` plus the ANERcorp train
@@ -27,7 +30,8 @@ sys.path.insert(0, str(REPO))
 
 from rasd.corpora import iter_corpus, shared_dir  # noqa: E402
 from rasd.entities.evaluate import DOCUMENT_WINDOW, ENTITY_TYPES, Sentence, read_conll, score  # noqa: E402
-from rasd.entities.ner import MODEL_PATH, NerModel  # noqa: E402
+from rasd.entities.ner import CRF_MODEL_PATH, NerModel  # noqa: E402
+from rasd.entities.ner_crf import CrfScorer  # noqa: E402
 from rasd.entities.ner_features import (  # noqa: E402
     NAME_TYPES,
     Lexicon,
@@ -243,7 +247,7 @@ def export(crf_file: Path, lexicon: Lexicon) -> NerModel:
     transitions = np.zeros((len(labels), len(labels)), dtype=np.float32)
     for (source, target), weight in info.transitions.items():
         transitions[label_index[source], label_index[target]] = weight
-    return NerModel(labels, transitions, attribute_index, weights, lexicon)
+    return NerModel(labels, transitions, CrfScorer(labels, attribute_index, weights, lexicon))
 
 
 def report(name: str, model: NerModel, sentences: list[Sentence], window: int | None = None) -> float:
@@ -273,7 +277,7 @@ def main() -> None:
         "--no-corpus-types", action="store_true", help="ablation: one stage, no tags of the news as features"
     )
     parser.add_argument("--no-gazetteer", action="store_true", help="ablation: no ANERGazet features")
-    parser.add_argument("--output", type=Path, default=MODEL_PATH)
+    parser.add_argument("--output", type=Path, default=CRF_MODEL_PATH)
     args = parser.parse_args()
 
     shared = shared_dir()
@@ -318,18 +322,19 @@ def main() -> None:
             lexicon.corpus_types = pickle.loads(cache_file.read_bytes())
         else:
             log("tagging the news with the first-stage model")
-            model._token_scores.clear()
+            model.scorer.clear_cache()
             lexicon.corpus_types = corpus_types(model, news_sentences(shared, train))
             cache_file.write_bytes(pickle.dumps(lexicon.corpus_types))
         log(f"second stage: CRF with how {len(lexicon.corpus_types):,} words are tagged across the news")
         crf_file = train_crf(train, lexicon, args.c1, args.c2, args.iterations, name="ner2")
         model = export(crf_file, lexicon)
-    log(f"{len(model.attribute_index):,} attributes with a weight")
+    assert isinstance(model.scorer, CrfScorer)
+    log(f"{len(model.scorer.attribute_index):,} attributes with a weight")
     report("ANERcorp test (rebuilt CAMeL split)", model, test)
     report("ANERcorp test (rebuilt CAMeL split)", model, test, DOCUMENT_WINDOW)
     report("AQMAR (out of domain)", model, aqmar)
     report("AQMAR (out of domain)", model, aqmar, DOCUMENT_WINDOW)
-    model.save(args.output)
+    model.scorer.save(args.output, model.transitions)
     log(f"wrote {args.output} ({args.output.stat().st_size / 1e6:.1f} MB)")
 
 

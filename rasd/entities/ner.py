@@ -1,51 +1,45 @@
-"""Named-entity recognition: a linear-chain CRF over clitic-aware token features, tagged with numpy.
+"""Named-entity recognition: BIO tags (PER/ORG/LOC/MISC) from emission scores and a Viterbi pass, in numpy.
 
-The model is trained by ``tools/train_ner.py`` (crfsuite) and shipped as ``rasd/data/ner/ner_model.npz``:
-the weight of each (attribute, label) pair, the label transitions, the word clusters and the gazetteer names
-the features read. Every attribute belongs to one token at one offset, so the emission scores of a token
-type are summed once and cached; tagging is then a lookup per token and a Viterbi pass per sentence.
+Two scorers give the emissions: the shipped one, a character-CNN + word2vec BiLSTM exported from PyTorch
+(``rasd.entities.ner_neural``, ``rasd/data/ner/ner_model.npz``, trained by ``tools/ner_neural.py``), and the
+CRF it replaced (``rasd.entities.ner_crf``, ``rasd/data/ner/ner_crf.npz``, trained by ``tools/train_ner.py``),
+whose lexicon the neural model reads. Decoding, document consistency and offsets are shared.
 """
 
 from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
-from rasd.entities.ner_features import (
-    PAD_AFTER,
-    PAD_BEFORE,
-    WINDOW,
-    Lexicon,
-    gazetteer_tags,
-    normalize_word,
-    split_proclitic,
-    token_attributes,
-    word_tokens,
-)
+from rasd.entities.ner_crf import CrfScorer, join_strings, lexicon_arrays, read_lexicon, split_strings
+from rasd.entities.ner_features import Lexicon, normalize_word, split_proclitic, word_tokens
+from rasd.entities.ner_neural import BiLstmScorer, CnnScorer, WordVectors
 from rasd.errors import RasdError
 from rasd.model import Entity, EntityType
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "ner" / "ner_model.npz"
-GAZETTEER_TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
-_CACHE_LIMIT = 200_000
+CRF_MODEL_PATH = MODEL_PATH.with_name("ner_crf.npz")
 
 FloatArray = npt.NDArray[np.float32]
+# Arrays of an exported network that are not its weights: the CRF layer and the numpy check of the export.
+_NOT_NET = ("transitions", "start", "end", "check_emissions")
 
 
-def _join(strings: Sequence[str]) -> npt.NDArray[np.uint8]:
-    return np.frombuffer("\n".join(strings).encode("utf-8"), dtype=np.uint8)
+class EmissionScorer(Protocol):
+    """What a tagger needs from a model: label scores of each token of a batch of sentences."""
 
+    lexicon: Lexicon
 
-def _split(array: npt.NDArray[np.uint8]) -> list[str]:
-    text = array.tobytes().decode("utf-8")
-    return text.split("\n") if text else []
+    def emissions(self, sentences: list[list[str]]) -> FloatArray: ...
+
+    def clear_cache(self) -> None: ...
 
 
 @dataclass(slots=True)
@@ -54,58 +48,23 @@ class NerModel:
 
     labels: list[str]
     transitions: FloatArray
-    attribute_index: dict[str, int]
-    weights: FloatArray
-    lexicon: Lexicon
-    _token_scores: dict[str, FloatArray] = field(default_factory=dict, repr=False)
-    _gazetteer_scores: FloatArray | None = field(default=None, repr=False)
-    _attribute_scores: tuple[dict[str, int], FloatArray] | None = field(default=None, repr=False)
+    scorer: EmissionScorer
+    # Scores of a sentence starting and ending in each label (zeros for the CRF, which has none).
+    start: FloatArray | None = None
+    end: FloatArray | None = None
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.scorer.lexicon
 
     @staticmethod
     def load(path: Path | None = None) -> NerModel:
         """The shipped model (loaded once and cached), or the model stored at ``path``."""
         return _load_cached(str(path or MODEL_PATH))
 
-    def save(self, path: Path) -> None:
-        """Write the model as one compressed ``.npz`` file (no pickles)."""
-        words = list(self.lexicon.clusters)
-        levels = len(next(iter(self.lexicon.clusters.values()))) if words else 0
-        cluster_ids = np.array([self.lexicon.clusters[w] for w in words], dtype=np.int16).reshape(
-            len(words), levels
-        )
-        names = list(self.lexicon.names)
-        neighbour_words = list(self.lexicon.neighbour_types)
-        neighbour_shares = np.array(
-            [self.lexicon.neighbour_types[w] for w in neighbour_words], dtype=np.int8
-        ).reshape(len(neighbour_words), 4)
-        corpus_words = list(self.lexicon.corpus_types)
-        corpus_shares = np.array([self.lexicon.corpus_types[w] for w in corpus_words], dtype=np.int8).reshape(
-            len(corpus_words), 4
-        )
-        attributes = sorted(self.attribute_index, key=self.attribute_index.__getitem__)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(
-            path,
-            labels=_join(self.labels),
-            transitions=self.transitions.astype(np.float32),
-            attributes=_join(attributes),
-            weights=self.weights.astype(np.float16),
-            cluster_words=_join(words),
-            cluster_ids=cluster_ids,
-            neighbour_words=_join(neighbour_words),
-            neighbour_shares=neighbour_shares,
-            corpus_words=_join(corpus_words),
-            corpus_shares=corpus_shares,
-            names=_join(names),
-            name_types=_join([self.lexicon.names[n] for n in names]),
-        )
-
     def tag(self, tokens: list[str]) -> list[str]:
         """BIO tags (``B-PER``, ``I-LOC``, ``O`` ...) of one sentence of tokens."""
-        if not tokens:
-            return []
-        emissions = self._emissions(tokens)
-        return [self.labels[i] for i in self._viterbi(emissions)]
+        return self._tag_batch([tokens])[0]
 
     def tag_document(self, sentences: list[list[str]], window: int | None = None) -> list[list[str]]:
         """BIO tags of a document's sentences, with names made consistent across the document.
@@ -152,93 +111,45 @@ class NerModel:
         return entities
 
     def _tag_batch(self, sentences: list[list[str]], batch: int = 256) -> list[list[str]]:
-        """Tags of many sentences, decoded together in batches of similar length (numpy Viterbi)."""
+        """Tags of many sentences, scored and decoded together in batches of similar length."""
         tagged: list[list[str]] = [[] for _ in sentences]
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         for first in range(0, len(order), batch):
             chosen = order[first : first + batch]
             lengths = np.array([len(sentences[i]) for i in chosen])
-            emissions = np.zeros((len(chosen), int(lengths.max()), len(self.labels)), dtype=np.float32)
-            for row, i in enumerate(chosen):
-                emissions[row, : lengths[row]] = self._emissions(sentences[i])
+            emissions = self.scorer.emissions([sentences[i] for i in chosen])
+            if self.start is not None and self.end is not None:
+                emissions[:, 0] += self.start
+                emissions[np.arange(len(chosen)), lengths - 1] += self.end
             for row, path in zip(chosen, _viterbi_batch(emissions, lengths, self.transitions), strict=True):
                 tagged[row] = [self.labels[k] for k in path]
         return tagged
 
-    def _emissions(self, tokens: list[str]) -> FloatArray:
-        n = len(tokens)
-        padded = [PAD_BEFORE] * WINDOW + tokens + [PAD_AFTER] * WINDOW
-        scores = np.stack([self._scores_of(t) for t in padded])
-        width = 2 * WINDOW + 1
-        emissions = scores[0:n, 0].copy()
-        for column in range(1, width):
-            emissions += scores[column : column + n, column]
-        gazetteer = gazetteer_tags([normalize_word(t) for t in tokens], self.lexicon)
-        if any(t != "O" for t in gazetteer):
-            table = self._gazetteer_table()
-            codes = [GAZETTEER_TAGS.index(t) for t in gazetteer]
-            padded_codes = np.array([0] * WINDOW + codes + [0] * WINDOW)
-            for column in range(width):
-                emissions += table[column, padded_codes[column : column + n]]
-        else:
-            emissions += self._gazetteer_table()[:, 0].sum(axis=0)
-        return emissions
 
-    def _scores_of(self, token: str) -> FloatArray:
-        """Per-offset score vectors of one token type: row ``k`` is its weight when it sits at offset k-W."""
-        scores = self._token_scores.get(token)
-        if scores is not None:
-            return scores
-        context, local = token_attributes(token, self.lexicon)
-        index, table = self._attribute_table()
-        rows = [index[a] for a in (*context, *local, "bias") if a in index]
-        scores = table[rows].sum(axis=0)
-        if len(self._token_scores) >= _CACHE_LIMIT:
-            self._token_scores.clear()
-        self._token_scores[token] = scores
-        return scores
-
-    def _attribute_table(self) -> tuple[dict[str, int], FloatArray]:
-        """Each attribute's weights by column (offset + WINDOW): index of ``w=دمشق`` -> array[2W+1, labels]."""
-        if self._attribute_scores is None:
-            index: dict[str, int] = {}
-            placed: list[tuple[int, int, int]] = []
-            for key, row in self.attribute_index.items():
-                offset, sep, attribute = key.partition(":")
-                if not sep:
-                    offset, attribute = "0", key
-                placed.append((index.setdefault(attribute, len(index)), int(offset) + WINDOW, row))
-            table = np.zeros((len(index), 2 * WINDOW + 1, len(self.labels)), dtype=np.float32)
-            for position, column, row in placed:
-                table[position, column] += self.weights[row]
-            self._attribute_scores = (index, table)
-        return self._attribute_scores
-
-    def _gazetteer_table(self) -> FloatArray:
-        if self._gazetteer_scores is None:
-            width = 2 * WINDOW + 1
-            table = np.zeros((width, len(GAZETTEER_TAGS), len(self.labels)), dtype=np.float32)
-            for column in range(width):
-                offset = column - WINDOW
-                for k, tag in enumerate(GAZETTEER_TAGS):
-                    row = self.attribute_index.get(f"{offset}:g={tag}")
-                    if row is not None:
-                        table[column, k] = self.weights[row]
-            self._gazetteer_scores = table
-        return self._gazetteer_scores
-
-    def _viterbi(self, emissions: FloatArray) -> list[int]:
-        n = emissions.shape[0]
-        back = np.zeros((n, len(self.labels)), dtype=np.int64)
-        score = emissions[0]
-        for i in range(1, n):
-            candidates = score[:, None] + self.transitions
-            back[i] = candidates.argmax(axis=0)
-            score = candidates.max(axis=0) + emissions[i]
-        best = [int(score.argmax())]
-        for i in range(n - 1, 0, -1):
-            best.append(int(back[i, best[-1]]))
-        return best[::-1]
+def save_neural_model(
+    path: Path,
+    labels: list[str],
+    weights: dict[str, FloatArray],
+    words: list[str],
+    vectors: FloatArray,
+    chars: list[str],
+    lexicon: Lexicon,
+) -> None:
+    """Write an exported BiLSTM-CRF (``tools/ner_neural.py``) as one compressed ``.npz`` file (no pickles)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    arrays: dict[str, Any] = {
+        "kind": join_strings(["cnn-crf" if "project_weight" in weights else "bilstm-crf"]),
+        "labels": join_strings(labels),
+        "words": join_strings(words),
+        "vectors": vectors.astype(np.float16),
+        "chars": join_strings(chars),
+        **{name: weights[name].astype(np.float32) for name in ("transitions", "start", "end")},
+        **{
+            f"net.{name}": array.astype(np.float32) for name, array in weights.items() if name not in _NOT_NET
+        },
+        **lexicon_arrays(lexicon),
+    }
+    np.savez_compressed(path, **arrays)
 
 
 def _viterbi_batch(
@@ -269,32 +180,23 @@ def _load_cached(path: str) -> NerModel:
     if not Path(path).is_file():
         raise RasdError(f"NER model not found at {path}; build it with `make train-ner`")
     with np.load(path, allow_pickle=False) as data:
-        labels = _split(data["labels"])
-        attributes = _split(data["attributes"])
-        words = _split(data["cluster_words"])
-        ids = data["cluster_ids"]
-        clusters = {w: tuple(int(x) for x in row) for w, row in zip(words, ids, strict=True)}
-        names = dict(zip(_split(data["names"]), _split(data["name_types"]), strict=True))
-        neighbour_words = _split(data["neighbour_words"])
-        neighbour_shares = data["neighbour_shares"].tolist()
-        lexicon = Lexicon(
-            clusters=clusters,
-            neighbour_types={w: tuple(row) for w, row in zip(neighbour_words, neighbour_shares, strict=True)},
-            corpus_types={
-                w: tuple(row)
-                for w, row in zip(_split(data["corpus_words"]), data["corpus_shares"].tolist(), strict=True)
-            }
-            if "corpus_words" in data
-            else {},
-            names=names,
-            max_name_words=max((n.count(" ") + 1 for n in names), default=1),
+        kind = split_strings(data["kind"])[0] if "kind" in data else "crf"
+        labels = split_strings(data["labels"])
+        transitions = data["transitions"].astype(np.float32)
+        if kind == "crf":
+            return NerModel(labels, transitions, CrfScorer.read(data))
+        words = split_strings(data["words"])
+        network = BiLstmScorer if kind == "bilstm-crf" else CnnScorer
+        scorer = network(
+            weights={
+                name[4:]: data[name].astype(np.float32) for name in data.files if name.startswith("net.")
+            },
+            vectors=WordVectors({w: i for i, w in enumerate(words)}, data["vectors"].astype(np.float32)),
+            chars={c: i + 2 for i, c in enumerate(split_strings(data["chars"]))},
+            lexicon=read_lexicon(data),
         )
         return NerModel(
-            labels=labels,
-            transitions=data["transitions"].astype(np.float32),
-            attribute_index={a: i for i, a in enumerate(attributes)},
-            weights=data["weights"].astype(np.float32),
-            lexicon=lexicon,
+            labels, transitions, scorer, data["start"].astype(np.float32), data["end"].astype(np.float32)
         )
 
 
@@ -355,7 +257,7 @@ def throughput(n_tokens: int = 25_000, warm: bool = True) -> float:
         raise RasdError("../shared is missing: the NER benchmark reads its ANERcorp test split")
     sentences = read_conll(base / "data" / "ner" / "anercorp_original" / "ANERcorp_camel_rebuilt_test.txt")
     model = NerModel.load()
-    model._token_scores.clear()
+    model.scorer.clear_cache()
     documents: list[list[list[str]]] = []
     done = 0
     while done < n_tokens:

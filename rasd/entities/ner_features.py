@@ -38,7 +38,7 @@ _FOLD = str.maketrans(
     }
 )
 # Proclitic strings an Arabic word may start with, longest first (conjunction, preposition, article).
-_PROCLITICS = (
+PROCLITICS = (
     "وبال",
     "وكال",
     "وفال",
@@ -80,7 +80,7 @@ def normalize_word(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def split_proclitic(word: str) -> tuple[str, str]:
     """(proclitics, rest) of a normalized word; the rest keeps at least two letters."""
-    for clitic in _PROCLITICS:
+    for clitic in PROCLITICS:
         if word.startswith(clitic) and len(word) - len(clitic) >= 2:
             return clitic, word[len(clitic) :]
     return "", word
@@ -91,7 +91,7 @@ def name_heads_of(word: str) -> tuple[str, ...]:
     """The forms a name's first word may take inside ``word``: itself, and without each proclitic that fits
     (with ال restored after a preposition: للرئيس -> الرئيس)."""
     forms = [word]
-    for clitic in _PROCLITICS:
+    for clitic in PROCLITICS:
         if word.startswith(clitic) and len(word) - len(clitic) >= 2:
             rest = word[len(clitic) :]
             forms += [rest, "ال" + rest] if clitic.endswith("ل") else [rest]
@@ -134,6 +134,8 @@ class Lexicon:
     max_name_words: int = 1
     # First word of each name -> the most words a name starting with it has (built on first use).
     _name_heads: dict[str, int] | None = None
+    # Word of a text -> (its forms that start a name, the most words such a name has), filled as words come.
+    _starts: dict[str, tuple[tuple[str, ...], int]] = field(default_factory=dict)
 
     def name_heads(self) -> dict[str, int]:
         if self._name_heads is None:
@@ -143,6 +145,18 @@ class Lexicon:
                 heads[words[0]] = max(heads.get(words[0], 0), len(words))
             self._name_heads = heads
         return self._name_heads
+
+    def name_starts(self, word: str) -> tuple[tuple[str, ...], int]:
+        """The forms of a normalized word that begin a gazetteer name, and the longest such name in words."""
+        found = self._starts.get(word)
+        if found is None:
+            heads = self.name_heads()
+            first = tuple(h for h in name_heads_of(word) if h in heads)
+            found = (first, max((heads[h] for h in first), default=0))
+            if len(self._starts) > 200_000:
+                self._starts.clear()
+            self._starts[word] = found
+        return found
 
     def cluster_ids(self, word: str) -> tuple[int, ...] | None:
         """Cluster ids of a normalized word, trying it without proclitics when it is unknown."""
@@ -196,12 +210,13 @@ def token_attributes(token: str, lexicon: Lexicon) -> tuple[list[str], list[str]
 def gazetteer_tags(words: Sequence[str], lexicon: Lexicon) -> list[str]:
     """BIO tags of the longest gazetteer names found in a sentence of normalized words (clitics allowed)."""
     tags = ["O"] * len(words)
-    heads = lexicon.name_heads()
     i = 0
     while i < len(words):
         found = 0
-        first = [h for h in name_heads_of(words[i]) if h in heads]
-        longest = max((heads[h] for h in first), default=0)
+        first, longest = lexicon.name_starts(words[i])
+        if not longest:
+            i += 1
+            continue
         for n in range(min(longest, len(words) - i), 0, -1):
             tail = " ".join(words[i + 1 : i + n])
             for head in first:
