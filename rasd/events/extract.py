@@ -393,8 +393,8 @@ def _same_place(a: _Draft, b: _Draft) -> bool:
         return True
     if a.place.id and a.place.id == b.place.id:
         return True
-    if a.unit != b.unit and (a.place.id in b.named_places or b.place.id in a.named_places):
-        return True  # a headline naming two places (في رفح والشجاعية) tells of the body's report at one
+    if a.place.id in b.named_places or b.place.id in a.named_places:
+        return True  # a report naming two places (في رفح والشجاعية) and a report at one of them
     if a.place.country != b.place.country:
         return False
     if a.place.admin1 and b.place.admin1 and a.place.admin1 != b.place.admin1:
