@@ -86,7 +86,7 @@ def modality_of(
     if (
         mention.future
         or _PLANNED.search(before_clause[-40:].rstrip() + " " + trigger_text)
-        or _FUTURE_AUXILIARY.search(before_clause[-80:])
+        or _FUTURE_AUXILIARY.search(before_clause[-80:] + trigger_text)
     ):
         return "planned"
     return attributed
