@@ -63,8 +63,28 @@ _SINGULAR = frozenset(
         "مجند",
         "قيادي",
         "قائد",
+        # ranks and kin: مقتل رقيب أول، استشهاد والدهم
+        "رقيب",
+        "عريف",
+        "ملازم",
+        "نقيب",
+        "رائد",
+        "عقيد",
+        "عميد",
+        "والد",
+        "والده",
+        "ابن",
+        "ابنه",
+        "شقيق",
+        "شقيقه",
+        "زوج",
+        "زوجه",
+        "اب",
+        "ام",
     ]
 )
+_KIN = frozenset({"والد", "والدت", "ابن", "ابنت", "شقيق", "شقيقت", "زوج", "زوجت", "اب", "ام"})
+_PRONOUN_SUFFIX = re.compile(r"(?:هما|هم|هن|ها|ه|ي|نا)$")
 _DUAL_WORDS = frozenset(["شهيدين", "شهيدان", "قتيلين", "قتيلان", "اثنين", "اثنان", "اثنتين"])
 _PLURAL_HINT = re.compile(r"^(?:ال)?(?:[\u0621-\u064a]{2,}(?:ين|ون|ات)|شهداء|قتلي|اشخاص|مدنيين|عناصر)$")
 _INJURY_WORDS = re.compile(r"^[وف]?(?:اصابه|اصيب|اصابات|جرح|جرحي|جريح|اصيبوا)")
@@ -72,6 +92,9 @@ _AGGREGATE_RE = re.compile(
     r"حصيل(?!\S* (?:\S+ ){0,2}(?:ال)?(?:تفجير|هجوم|انفجار|غاره|قصف|مجزره|حادث|زلزال))|ارتفع عدد|يرتفع|ارتفاع عدد|الاجمالي|اجمالي|منذ بد|منذ اندلاع|منذ السابع|منذ 7|العدد الاجمالي"
 )
 _RETALIATION_RE = re.compile(r"(?:ردا|رده|انتقاما|ثارا) (?:علي|ل)")
+_RUNNING_TOLL_RE = re.compile(
+    r"(?:يرتفع|ارتفع|ليرتفع|ارتفاع) (?:بذلك )?(?:عدد|حصيله)|منذ (?:بد|اندلاع|السابع|7 )"
+)
 _INJURED_NEXT = re.compile(r"^\s*(?:[\u0621-\u064a]+ )?(?:مصاب|جريح|جرحي|اصاب)")
 _LARGEST_ONE_EVENT = 1000
 _WORD = re.compile(r"[\u0621-\u064a0-9]+")
@@ -104,6 +127,8 @@ def count_fatalities(
             continue  # "ضربات ردّاً على هجوم أسفر عن مقتل العشرات": the dead of the other attack
         if _AGGREGATE_RE.search(before[-30:]) or _AGGREGATE_RE.search(_after(layers, d_end, scope_end)[:25]):
             continue
+        if _RUNNING_TOLL_RE.search(layers.normalized_slice(mention.sentence[0], d_start)):
+            continue  # "يرتفع عدد القتلى إلى 577 منذ السابع من أكتوبر، بينهم 239 قتيلاً": a running toll
         found = _count_near(layers, quantities, d_start, d_end, scope_start, scope_end)
         if found is not None and found.count == 1 and found.text not in {f.text for f in singles}:
             singles.append(found)
@@ -161,7 +186,7 @@ def _count_near(
     own_norm = normalize_text(own)
     if own_norm.endswith(("شهيدين", "شهيدان", "قتيلين", "قتيلان")):
         return Fatalities(2, own)
-    if word and normalize_text(word).lstrip("و").removeprefix("ال") in _SINGULAR:
+    if word and _singular(normalize_text(word)):
         if re.match(
             r"\s*و(?:زوجت|ابن|طفل|شقيق|امرا|زوج)", after[len(after) - len(after.lstrip()) + len(word) :]
         ):
@@ -174,6 +199,17 @@ def _count_near(
     ):
         return Fatalities(1, own)
     return None
+
+
+def _singular(word: str) -> bool:
+    """Whether a word names one person (شاب، جندي، رقيب، والدهن: a kin noun with its pronoun)."""
+    forms = {word, word[1:]} if word.startswith("و") else {word}  # وجندي: a conjunction; والد: the word
+    for form in forms:
+        form = form.removeprefix("ال")
+        stem = _PRONOUN_SUFFIX.sub("", form)
+        if form in _SINGULAR or (stem != form and stem in _KIN):
+            return True
+    return False
 
 
 def _injured(layers: TextLayers, end: int) -> bool:
