@@ -5,6 +5,7 @@ half can be checked on the other).
     .venv/bin/python tools/events_errors.py                 # counts per half
     .venv/bin/python tools/events_errors.py --list MISS     # one line per missed gold event (or FALSE, ALL)
     .venv/bin/python tools/events_errors.py --half dev      # only the development half (or check)
+    .venv/bin/python tools/events_errors.py --fresh         # recompute the cached layers (after an NER change)
 
 The pipeline's time, entity and geo layers of each gold article are computed once and cached under /tmp
 (they do not depend on the events stage); the events stage is rerun on every call.
@@ -204,7 +205,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=("dev", "check"))
     parser.add_argument("--list", choices=("MISS", "FALSE", "ALL"))
+    parser.add_argument("--fresh", action="store_true", help="recompute the cached time, NER and geo layers")
     args = parser.parse_args(argv)
+    if args.fresh:
+        CACHE.unlink(missing_ok=True)
     tallies, misses, falses = analyse(args.half, args.list)
     total = Tally()
     for h in ("dev", "check"):
