@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -215,6 +215,7 @@ def _split_sentences(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str,
     return sentences
 
 
+@lru_cache(maxsize=200_000)
 def _name_key(token: str) -> str:
     """The form under which one word's mentions are matched across a document: normalized, no proclitic."""
     return split_proclitic(normalize_word(token))[1]

@@ -210,10 +210,12 @@ def token_attributes(token: str, lexicon: Lexicon) -> tuple[list[str], list[str]
 def gazetteer_tags(words: Sequence[str], lexicon: Lexicon) -> list[str]:
     """BIO tags of the longest gazetteer names found in a sentence of normalized words (clitics allowed)."""
     tags = ["O"] * len(words)
+    starts = lexicon._starts
     i = 0
     while i < len(words):
         found = 0
-        first, longest = lexicon.name_starts(words[i])
+        # Most words start no name: one dictionary hit settles them.
+        first, longest = starts.get(words[i]) or lexicon.name_starts(words[i])
         if not longest:
             i += 1
             continue

@@ -79,31 +79,41 @@ def encode_words(
 ) -> WordInputs:
     """The network's type-level inputs of each token (raw tokens; normalized here)."""
     n = len(tokens)
-    dim = vectors.vectors.shape[1]
-    out = WordInputs(
-        vectors=np.zeros((n, dim), dtype=np.float32),
-        chars=np.zeros((n, MAX_CHARS), dtype=np.int64),
-        categories=np.zeros((n, len(CATEGORY_SIZES)), dtype=np.int64),
-        shares=np.zeros((n, N_SHARES), dtype=np.float32),
-    )
-    rows = np.full(n, -1, dtype=np.int64)
-    width = len(NAME_TYPES) + 1
+    rows: list[int] = []
+    categories: list[tuple[int, ...]] = []
+    char_ids = np.zeros((n, MAX_CHARS), dtype=np.int64)
+    shares: list[tuple[float, ...]] = []
+    missing = (0.0,) * (len(NAME_TYPES) + 1)
     for i, token in enumerate(tokens):
         norm = normalize_word(token)
         row, status = vectors.lookup(norm)
-        rows[i] = row
-        clitic, _ = split_proclitic(norm)
+        rows.append(row)
         ids = lexicon.cluster_ids(norm)
-        clusters = [c + 1 for c in ids[:3]] if ids is not None else [0, 0, 0]
-        out.categories[i] = (CLITICS.index(clitic), SHAPES.index(shape(token)), status, *clusters)
-        out.chars[i, : min(len(norm), MAX_CHARS)] = [chars.get(c, 1) for c in norm[:MAX_CHARS]]
-        for k, found in enumerate((lexicon.neighbour_shares(norm), _corpus_shares(lexicon, norm))):
-            if found is not None:
-                out.shares[i, k * width : k * width + len(NAME_TYPES)] = np.asarray(found) / 10
-                out.shares[i, k * width + len(NAME_TYPES)] = 1.0
-    known = rows >= 0
-    out.vectors[known] = vectors.vectors[rows[known]]
-    return out
+        clusters = (ids[0] + 1, ids[1] + 1, ids[2] + 1) if ids is not None else (0, 0, 0)
+        clitic = _CLITIC_CODES[split_proclitic(norm)[0]]
+        categories.append((clitic, _SHAPE_CODES[shape(token)], status, *clusters))
+        if norm:
+            char_ids[i, : min(len(norm), MAX_CHARS)] = [chars.get(c, 1) for c in norm[:MAX_CHARS]]
+        neighbours, corpus = lexicon.neighbour_shares(norm), _corpus_shares(lexicon, norm)
+        shares.append(
+            (
+                *((*(x / 10 for x in neighbours), 1.0) if neighbours is not None else missing),
+                *((*(x / 10 for x in corpus), 1.0) if corpus is not None else missing),
+            )
+        )
+    found = np.array(rows, dtype=np.int64)
+    word_vectors = np.zeros((n, vectors.vectors.shape[1]), dtype=np.float32)
+    word_vectors[found >= 0] = vectors.vectors[found[found >= 0]]
+    return WordInputs(
+        vectors=word_vectors,
+        chars=char_ids,
+        categories=np.array(categories, dtype=np.int64).reshape(n, len(CATEGORY_SIZES)),
+        shares=np.array(shares, dtype=np.float32).reshape(n, N_SHARES),
+    )
+
+
+_CLITIC_CODES = {clitic: code for code, clitic in enumerate(CLITICS)}
+_SHAPE_CODES = {name: code for code, name in enumerate(SHAPES)}
 
 
 def _corpus_shares(lexicon: Lexicon, norm: str) -> tuple[int, ...] | None:
@@ -117,9 +127,13 @@ def _corpus_shares(lexicon: Lexicon, norm: str) -> tuple[int, ...] | None:
     return found
 
 
+_GAZETTEER_CODES = {tag: code for code, tag in enumerate(GAZETTEER_TAGS)}
+
+
 def gazetteer_codes(tokens: Sequence[str], lexicon: Lexicon) -> list[int]:
     """Gazetteer BIO tag of each token of a sentence, as an index into ``GAZETTEER_TAGS``."""
-    return [GAZETTEER_TAGS.index(t) for t in gazetteer_tags([normalize_word(t) for t in tokens], lexicon)]
+    codes = _GAZETTEER_CODES
+    return [codes[t] for t in gazetteer_tags([normalize_word(t) for t in tokens], lexicon)]
 
 
 def type_features(w: dict[str, FloatArray], inputs: WordInputs) -> FloatArray:
