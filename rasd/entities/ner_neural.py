@@ -310,18 +310,23 @@ class BiLstmScorer:
         recurrent = self.lstm.recurrent
         c = np.zeros((2, size, hidden), dtype=np.float32)
         states = np.zeros((longest, 2, size, hidden), dtype=np.float32)
+        # Scratch space reused by every step (small temporaries cost as much as the arithmetic here).
+        product = np.empty((2, size, 4 * hidden), dtype=np.float32)
+        both = np.empty((2, size, hidden), dtype=np.float32)
         live_counts = (lengths[None, :] > np.arange(longest)[:, None]).sum(axis=1)
         for t in range(longest):
             live = int(live_counts[t])
             gates = inputs[t, :, :live]
             if t:
                 # The sentences still running are a prefix, so the previous step's states are their states.
-                gates += np.matmul(states[t - 1, :, :live], recurrent)
+                np.matmul(states[t - 1, :, :live], recurrent, out=product[:, :live])
+                gates += product[:, :live]
             np.tanh(gates, out=gates)
             gates[:, :, : 3 * hidden] += 1.0
             cell = c[:, :live]
             cell *= gates[:, :, hidden : 2 * hidden]
-            cell += gates[:, :, :hidden] * gates[:, :, 3 * hidden :]
+            np.multiply(gates[:, :, :hidden], gates[:, :, 3 * hidden :], out=both[:, :live])
+            cell += both[:, :live]
             cell *= 0.5
             state = states[t, :, :live]
             np.tanh(cell, out=state)
