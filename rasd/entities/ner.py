@@ -191,7 +191,7 @@ def _load_cached(path: str) -> NerModel:
             weights={
                 name[4:]: data[name].astype(np.float32) for name in data.files if name.startswith("net.")
             },
-            vectors=WordVectors({w: i for i, w in enumerate(words)}, data["vectors"].astype(np.float32)),
+            vectors=WordVectors({w: i for i, w in enumerate(words)}, data["vectors"]),
             chars={c: i + 2 for i, c in enumerate(split_strings(data["chars"]))},
             lexicon=read_lexicon(data),
         )

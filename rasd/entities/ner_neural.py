@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -39,7 +40,7 @@ MAX_CHARS = 16
 CATEGORY_SIZES = (len(CLITICS), len(SHAPES), len(VECTOR_STATUS), 65, 257, 1025)
 # Type-level real inputs: neighbour-type shares (4) + found, corpus-type shares (4) + found.
 N_SHARES = 2 * (len(NAME_TYPES) + 1)
-_CACHE_LIMIT = 60_000
+_CACHE_LIMIT = 30_000
 
 
 @dataclass(slots=True)
@@ -47,7 +48,7 @@ class WordVectors:
     """Pretrained word vectors of normalized words (word2vec on the news), looked up clitic-aware."""
 
     index: dict[str, int]
-    vectors: FloatArray
+    vectors: npt.NDArray[np.floating[Any]]  # float16 as shipped
 
     def lookup(self, norm: str) -> tuple[int, int]:
         """(row, status) of a normalized word: status 0 found as is, 1 without proclitics, 2 unknown."""
@@ -158,7 +159,7 @@ class _TypeCache:
     """Input projections of token types, computed once per type (the table grows by doubling)."""
 
     rows: dict[str, int] = field(default_factory=dict)
-    table: FloatArray | None = None
+    table: npt.NDArray[np.float16] | None = None
 
     def lookup(self, tokens: Sequence[str], project: Callable[[list[str]], FloatArray]) -> IntArray:
         rows = self.rows
@@ -171,7 +172,10 @@ class _TypeCache:
             first = len(rows)
             table = self.table
             if table is None or table.shape[0] < first + len(new):
-                grown = np.empty((max(1024, 2 * (first + len(new))), projected.shape[1]), dtype=np.float32)
+                needed = first + len(new)
+                rows_kept = max(needed, min(_CACHE_LIMIT, max(1024, 2 * needed)))
+                # float16: the cache is the tagger's largest structure (types x 8 x hidden).
+                grown = np.empty((rows_kept, projected.shape[1]), dtype=np.float16)
                 if table is not None:
                     grown[:first] = table[:first]
                 self.table = table = grown
