@@ -1,4 +1,5 @@
-"""The numpy BiLSTM scorer: batched over a document, it gives each sentence the scores of the plain LSTM."""
+"""The numpy networks: batched over a document, they give each sentence the scores of the plain equations
+(to float16 precision: the per-type cache stores its projections in float16)."""
 
 from __future__ import annotations
 
@@ -82,7 +83,7 @@ def test_batched_scores_equal_the_plain_lstm_of_each_sentence() -> None:
     batched = scorer.emissions(SENTENCES)
     for row, tokens in enumerate(SENTENCES):
         expected = _reference(scorer, tokens)
-        assert np.allclose(batched[row, : len(tokens)], expected, atol=1e-4)
+        assert np.allclose(batched[row, : len(tokens)], expected, rtol=1e-2, atol=1e-2)
 
 
 def test_a_sentence_scores_the_same_alone_and_in_a_document() -> None:
@@ -138,4 +139,4 @@ def test_cnn_scores_over_a_document_equal_each_sentence_convolved_alone() -> Non
     scorer = _cnn_scorer()
     batched = scorer.emissions(SENTENCES)
     for row, tokens in enumerate(SENTENCES):
-        assert np.allclose(batched[row, : len(tokens)], _cnn_reference(scorer, tokens), atol=1e-4)
+        assert np.allclose(batched[row, : len(tokens)], _cnn_reference(scorer, tokens), rtol=1e-2, atol=1e-2)
