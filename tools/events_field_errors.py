@@ -69,8 +69,8 @@ def _trace_mentions() -> None:
             _MENTIONS[event.id] = [before.get(span, "?") for span in draft.spans]
         return events
 
-    _extract._merge = traced_merge  # type: ignore[assignment]
-    _extract._records = traced_records  # type: ignore[assignment]
+    _extract._merge = traced_merge
+    _extract._records = traced_records
 
 
 def _sentence(full: str, start: int, end: int) -> str:
@@ -119,7 +119,9 @@ def main() -> None:
                 tally[name][1] += 1
                 if correct or name not in fields:
                     continue
-                span = g["evidence"][0] if g.get("evidence") else {"start": 0, "end": 0, "text": ""}
+                span: dict[str, Any] = (
+                    g["evidence"][0] if g.get("evidence") else {"start": 0, "end": 0, "text": ""}
+                )
                 gold_value, got = _gold_field(name, g), _pred_field(name, p)
                 if name in ("actor1", "actor2"):
                     gold_value = f"{gold_value} «{(g.get(name) or {}).get('text')}»"
