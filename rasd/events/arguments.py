@@ -354,6 +354,8 @@ def _hint(layers: TextLayers, candidate: ActorMention, mention: Mention) -> str 
         before and before[-1].startswith(("بـ", "ب")) and before[-1][1:] in _AGENT_BEFORE
     ):
         return "agent"
+    if previous in _SUPPORT_BEFORE:
+        return "support"  # قوات النظام أطلقت بدعم روسي عملية: the backer, not the agent
     if previous in _ACTION_NOUNS and _next_word(layers, candidate).startswith("ل"):
         return "agent"  # استهداف الحوثيين لمطار أبها: the genitive of an action noun whose object has لـ
     if previous in _TARGET_BEFORE or any(w in ("علي", "ضد", "لجنود") for w in before):
@@ -374,6 +376,9 @@ def _hint(layers: TextLayers, candidate: ActorMention, mention: Mention) -> str 
     return None
 
 
+_SUPPORT_BEFORE = frozenset(
+    normalize_text(w) for w in ["بدعم", "دعم", "بمساندة", "بإسناد", "بغطاء", "بمشاركة"]
+)
 _ACTION_NOUNS = frozenset(
     normalize_text(w)
     for w in ["استهداف", "باستهداف", "قصف", "اقتحام", "اعتقال", "اغتيال", "احتجاز", "اختطاف"]

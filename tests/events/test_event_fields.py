@@ -157,3 +157,8 @@ def test_the_demonym_of_a_source_is_not_the_attacker() -> None:
 def test_a_rank_or_a_kin_noun_after_the_death_word_counts_one() -> None:
     assert _one("أقر جيش الاحتلال بمقتل رقيب أول في معارك شمال قطاع غزة.", "ASSAULT").fatalities == 1
     assert _one("بعد استشهاد والدهن في رفح خلال اجتياحها من جيش الاحتلال.", "ASSAULT").fatalities == 1
+
+
+def test_a_backer_is_not_the_agent() -> None:
+    event = _one("وأطلقت القوات السورية بدعم روسي عملية عسكرية في محافظة درعا.", "ASSAULT")
+    assert _name(event.actor1) != "Russia"
