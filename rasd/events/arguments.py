@@ -492,13 +492,15 @@ def assign_actors(
         (a for a in usable if hints[id(a)] == "target" and (actor1 is None or a.key != actor1.key)), None
     )
     family = family_of(mention.plover)
-    if actor2 is None and actor1 is not None and family in ("cooperation", "verbal-conflict", "coercion"):
+    object_families = ("cooperation", "verbal-conflict", "coercion")
+    if actor2 is None and actor1 is not None and (family in object_families or (violent and mention.verbal)):
         # the object of the act: the next actor named after its agent and its trigger (اعتقلت القوات خضر عدنان)
         actor2 = next(
             (
                 a
                 for a in usable
-                if a.start > max(actor1.start, trigger if family == "coercion" else actor1.start)
+                if a.start
+                > max(actor1.start, trigger if family in ("coercion", "violence") else actor1.start)
                 and a.key != actor1.key
                 and hints[id(a)] != "agent"
             ),
