@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -53,6 +54,10 @@ _MODALITY_RANK = {
     "reported": 2,
     "asserted": 1,
 }  # one attributed mention makes the record reported
+
+
+# The lede: the body's first sentences (a summary paragraph often comes before the lede proper).
+_LEDE_SENTENCES = 1
 
 
 @dataclass(slots=True)
@@ -110,7 +115,10 @@ def extract_events(
         units.append(("title", analyse_text(title, published, dateline=article.dateline)))
     units.append(("text", text_layers))
     drafts = _drafts(units, published, article)
-    events = _merge(drafts)
+    sentences = text_layers.sentences
+    events = _merge(
+        drafts, sentences[_LEDE_SENTENCES].start if len(sentences) > _LEDE_SENTENCES else len(article.text)
+    )
     return _records(events, article, min_confidence)
 
 
@@ -444,15 +452,32 @@ def _headline_target(events: list[_Draft], draft: _Draft) -> _Draft | None:
     return None
 
 
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
+def _lede_target(events: list[_Draft], draft: _Draft, lede_end: int) -> _Draft | None:
+    """The lede's record of the headline's type: a headline summarizes its lede, whatever place or day
+    each names (the headline's village, the lede's district; the headline's publication day, the lede's
+    "yesterday")."""
+    for event in events:
+        if event.unit != "text" or event.plover != draft.plover:
+            continue
+        if min(start for unit, start in event.sentences if unit == "text") < lede_end:
+            return event
+    return None
+
+
+def _merge(drafts: list[_Draft], lede_end: int = 0) -> list[_Draft]:
     events: list[_Draft] = []
     # The body first, so that the headline joins the lede's record rather than the other way round.
     ordered = [d for d in drafts if d.unit == "text"] + [d for d in drafts if d.unit == "title"]
+    # Only a headline's opening clause, alone of its type, summarizes the lede (مقتل جندي والقسام تستهدف …
+    # tells two happenings).
+    title_types = Counter(d.plover for d in drafts if d.unit == "title")
     for draft in ordered:
         if draft.unit == "title":
             target = next((e for e in events if _compatible(e, draft)), None)
             if target is None and draft.place_kind not in ("place", "adm2"):
                 target = _headline_target(events, draft)
+            if target is None and title_types[draft.plover] == 1 and draft.mention.clause[0] == 0:
+                target = _lede_target(events, draft, lede_end)
         elif draft.mention.distinct:
             target = None  # "another strike": a new record, whatever it shares with the last one
         else:

@@ -75,6 +75,16 @@ def test_the_headline_joins_the_lede_whatever_attack_mode_it_names() -> None:
     assert event.title_evidence and event.evidence
 
 
+def test_the_headline_joins_the_lede_of_its_type_whatever_else_each_names() -> None:
+    events = _article(
+        "القسام تبث مشاهد كمين ضد قوة إسرائيلية في جباليا",
+        "بثت كتائب القسام اليوم الأحد مشاهد من إيقاع مقاتليها قوة هندسية إسرائيلية في كمين غرب مخيم جباليا "
+        "شمال قطاع غزة.",
+    )
+    (event,) = [e for e in events if e.plover == "ASSAULT"]
+    assert event.title_evidence and event.evidence
+
+
 def test_a_headline_is_cut_where_and_joins_a_second_report() -> None:
     title = "مقتل جندي إسرائيلي والقسام تواصل استهداف الدبابات في رفح"
     layers = analyse_text(title, None)
