@@ -50,7 +50,7 @@ def _trace_mentions() -> None:
     merge, records = _extract._merge, _extract._records
     before: dict[tuple[str, int, int], str] = {}
 
-    def traced_merge(drafts: list[Any]) -> list[Any]:
+    def traced_merge(drafts: list[Any], *rest: Any) -> list[Any]:
         before.clear()
         for d in drafts:
             a1 = d.actor1.actor.name_en if d.actor1 else None
@@ -58,10 +58,10 @@ def _trace_mentions() -> None:
             before[d.spans[0]] = (
                 f"{d.unit}:{d.modality}:{a1}/{a2}:f{d.fatalities.count}:{','.join(d.mention.lemmas[:2])}"
             )
-        return merge(drafts)
+        return merge(drafts, *rest)
 
-    def traced_records(drafts: list[Any], article: Any, min_confidence: float) -> list[Event]:
-        events = records(drafts, article, min_confidence)
+    def traced_records(drafts: list[Any], article: Any, min_confidence: float, *rest: Any) -> list[Event]:
+        events = records(drafts, article, min_confidence, *rest)
         for event in events:
             _MENTIONS[event.id] = []
         kept = [d for d in drafts if round(min(d.confidence, 0.99), 2) >= min_confidence]
@@ -69,8 +69,8 @@ def _trace_mentions() -> None:
             _MENTIONS[event.id] = [before.get(span, "?") for span in draft.spans]
         return events
 
-    _extract._merge = traced_merge
-    _extract._records = traced_records
+    setattr(_extract, "_merge", traced_merge)  # noqa: B010 -- a tracing wrapper, whatever the signature
+    setattr(_extract, "_records", traced_records)  # noqa: B010
 
 
 def _sentence(full: str, start: int, end: int) -> str:
