@@ -340,7 +340,8 @@ class SqlStore:
                 ranked = _filter_articles(
                     ranked.select_from(_pg_search.join(articles, articles.c.id == key)), query
                 )
-            ranked = ranked.order_by(order, key)
+            # RUM returns index order for its distance alone: a second sort key would make it rank every match.
+            ranked = ranked.order_by(order) if self._rum else ranked.order_by(order, key)
         ranked = ranked.limit(query.limit).offset(query.offset)
         phrases = plan.phrases()
         with self.engine.connect() as connection:
@@ -676,10 +677,15 @@ class SqlStore:
 
     def optimize(self) -> None:
         """Refresh the planner's statistics (``analyze``): after bulk loads, so filters pick good indexes.
-        On PostgreSQL, also build the RUM search index if the extension was installed since."""
-        with self.engine.begin() as connection:
-            if self.dialect == "postgresql":
+        On PostgreSQL, also vacuum, and build the RUM search index if the extension was installed since."""
+        if self.dialect == "postgresql":
+            with self.engine.begin() as connection:
                 self._rum = schema.ensure_rum_index(connection)
+            # VACUUM also marks pages all-visible, so counts under filters are answered from the indexes.
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                connection.exec_driver_sql("vacuum (analyze)")
+            return
+        with self.engine.begin() as connection:
             connection.exec_driver_sql("analyze")
 
     def close(self) -> None:
