@@ -136,6 +136,8 @@ COMMON_WORD_NAMES = frozenset(
         "الأربعاء",
         "الخميس",
         "الجمعة",
+        "الجديد",
+        "هزة",
     ]
 )
 # Words after a name that make it a common noun: حماة الديار (guardians of the homeland), not Hama.
@@ -195,6 +197,7 @@ class _Match:
     cue: str | None = None  # the cue class of the word before: place, admin, vicinity, direction
     candidates: list[GazetteerEntry] = field(default_factory=list)
     parents: list[GazetteerEntry] = field(default_factory=list)
+    nisba: frozenset[str] = frozenset()  # countries of an adjective right next to it (العاصمة الأردنية عمان)
 
 
 class Geocoder:
@@ -221,6 +224,10 @@ class Geocoder:
             if phrase.startswith("ال"):
                 self.automaton.add_word("ل" + phrase[2:], (phrase, True))
         self.automaton.make_automaton()
+        self.nisbas = ahocorasick.Automaton()
+        for form, country in _country_adjectives(gazetteer).items():
+            self.nisbas.add_word(form, (form, country))
+        self.nisbas.make_automaton()
 
     def find_places(self, text: str, context: GeoContext | None = None) -> list[PlaceMention]:
         """Every place mention of ``text``, in order, with offsets into ``text`` and a resolved place."""
@@ -237,10 +244,14 @@ class Geocoder:
         _link_parents(s, matches)
         matches = [m for m in matches if _accepted(m, self.common_keys)]
         _link_parents(s, matches)
+        adjectives = self._adjectives(s)
+        _link_adjectives(matches, adjectives)
         countries = self._context_countries(matches, context)
+        # Adjectives (الإسرائيلية is everywhere) only break a tie between a country and its big namesake.
+        described = countries + Counter(country for _, _, country in adjectives)
         mentions = []
         for match in matches:
-            entry, precision = self._resolve(match, countries)
+            entry, precision = self._resolve(match, countries, described)
             if entry is None:
                 continue
             start, end = norm.to_original(match.start, match.end)
@@ -288,6 +299,16 @@ class Geocoder:
                 covered[match.start : match.end] = b"\x01" * (match.end - match.start)
         return sorted(taken, key=lambda m: m.start)
 
+    def _adjectives(self, s: str) -> list[tuple[int, int, str]]:
+        """Country adjectives (nisba: الأردنية، العماني، اللبنانيين) as (start, end, ISO2), whole words only."""
+        found = []
+        for end_index, (form, country) in self.nisbas.iter(s):
+            start, end = end_index - len(form) + 1, end_index + 1
+            if (end < len(s) and _WORD.match(s[end])) or (start > 0 and _LETTER.match(s[start - 1])):
+                continue
+            found.append((start, end, country))
+        return found
+
     def _context_countries(self, matches: list[_Match], context: GeoContext) -> Counter[str]:
         countries: Counter[str] = Counter()
         if context.country:
@@ -298,13 +319,15 @@ class Geocoder:
         for match in matches:
             kinds = {c.country for c in match.candidates if c.kind == "country"}
             owners = {c.country for c in match.candidates}
-            if kinds:
+            if kinds and not _capital_namesake(match):
                 countries.update(kinds)
             elif len(owners) == 1:
                 countries.update(owners)
         return countries
 
-    def _resolve(self, match: _Match, countries: Counter[str]) -> tuple[GazetteerEntry | None, int | None]:
+    def _resolve(
+        self, match: _Match, countries: Counter[str], described: Counter[str]
+    ) -> tuple[GazetteerEntry | None, int | None]:
         """The best place for a mention, and a precision override (2 when only its parent is known)."""
         parent_keys = {(p.country, p.admin1) for p in match.parents} | {
             (p.country, None) for p in match.parents
@@ -318,6 +341,15 @@ class Geocoder:
                 score += 3
             if countries[entry.country]:
                 score += 8 + 2 * min(countries[entry.country], 4)
+            if entry.country in match.nisba:
+                score += 40
+            if entry.kind == "country" and any(
+                _major(other) and described[other.country] > described[entry.country]
+                for other in match.candidates
+                if other.country != entry.country
+            ):
+                # عمان is Oman or Amman: the article's countries decide between a country and a big namesake.
+                score -= 45
             if (entry.country, entry.admin1) in parent_keys or (
                 (
                     entry.country,
@@ -342,6 +374,51 @@ class Geocoder:
             if not supported and match.cue in ("place", "vicinity", "admin"):
                 return max(match.parents, key=_prior), 2
         return best, None
+
+
+def _major(entry: GazetteerEntry) -> bool:
+    return entry.kind == "adm1" or (entry.kind == "place" and entry.population >= 100_000)
+
+
+def _capital_namesake(match: _Match) -> bool:
+    """A country name that is also the name of a big place elsewhere (عمان: Oman, Amman)."""
+    owners = {c.country for c in match.candidates if c.kind == "country"}
+    return any(_major(c) and c.country not in owners for c in match.candidates)
+
+
+def _country_adjectives(gazetteer: Gazetteer) -> dict[str, str]:
+    """Normalized nisba forms of each country's Arabic names: الأردن → الاردني، الاردنيه، الاردنيين …"""
+    forms: dict[str, str] = {}
+    for entry in gazetteer.entries:
+        if entry.kind != "country":
+            continue
+        for name in entry.all_names_ar:
+            key = match_key(name)
+            if " " in key:
+                continue
+            bases = [key[2:]] if name.startswith("ال") else [key]
+            for base in bases:
+                if base.endswith(("يه", "يا")):
+                    stem = base[:-2]
+                elif base.endswith(("ا", "ه")):
+                    stem = base[:-1]
+                else:
+                    stem = base
+                if len(stem) < 3:
+                    continue
+                for ending in ("ي", "يه", "يين", "يون"):
+                    forms.setdefault("ال" + stem + ending, entry.country)
+    return forms
+
+
+def _link_adjectives(matches: list[_Match], adjectives: list[tuple[int, int, str]]) -> None:
+    """A country adjective right before or after a name qualifies it: العاصمة الأردنية عمان, سلانيك اليونانية."""
+    for match in matches:
+        match.nisba = frozenset(
+            country
+            for start, end, country in adjectives
+            if 0 < match.start - end <= 2 or 0 < start - match.end <= 2
+        )
 
 
 def _near(a: GazetteerEntry, b: GazetteerEntry, km: float) -> bool:

@@ -1,0 +1,64 @@
+"""Context decides between namesakes: Amman or Oman, which Taybeh, a place or an adjective.
+
+Cases found while scoring events on real Al Mayadeen, ANT and Al Jazeera articles; sentences are short
+paraphrases of the constructions met there.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.geo.geocoder import find_places
+
+
+def places(text: str) -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.place.country, m.place.admin1) for m in find_places(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("وصل الملك إلى العاصمة الأردنية عمان أمس", "JO"),
+        ("تظاهر المئات في عمان أمام السفارة الإسرائيلية، وقالت الحكومة الأردنية إن", "JO"),
+        ("وصل الوفد إلى عمان في إطار الوساطة العمانية", "OM"),
+        ("وصل الوفد إلى عمان", "OM"),
+    ],
+)
+def test_amman_or_oman_follows_the_country_the_article_describes(text: str, country: str) -> None:
+    assert places(text)[0][1] == country
+
+
+def test_sultanate_of_oman_and_muscat_stay_in_oman() -> None:
+    assert [c for _, c, _ in places("وزير خارجية سلطنة عمان في مسقط")] == ["OM", "OM"]
+
+
+def test_taybeh_in_south_lebanon_is_the_marjayoun_village_not_the_israeli_town() -> None:
+    assert places("قصف مدفعي على بلدة الطيبة جنوب لبنان")[0] == ("الطيبة", "LB", "Nabatieh")
+    assert places("استهدف حزب الله تجمعاً في الطيبة والخيام")[0] == ("الطيبة", "LB", "Nabatieh")
+
+
+def test_taybeh_near_tel_aviv_is_the_israeli_town() -> None:
+    assert places("سقط صاروخ على الطيبة قرب تل أبيب")[0][1] == "IL"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1"),
+    [
+        ("غارة إسرائيلية على بلدة كفرا في جنوب لبنان", "كفرا", "LB", "Nabatieh"),
+        ("استهدف القصف بلدة صديقين جنوبي لبنان", "صديقين", "LB", "South"),
+        ("احتجاجات في ولاية ميشيغان الأمريكية", "ميشيغان", "US", "Michigan"),
+        ("وقعت هزة أرضية في جاكرتا", "جاكرتا", "ID", "Jakarta Raya"),
+        ("تظاهرة في سلانيك اليونانية", "سلانيك", "GR", "Kentriki Makedonia"),
+        ("قضت محكمة في القدس الغربية", "القدس الغربية", "IL", "Jerusalem"),
+    ],
+)
+def test_places_the_articles_name(text: str, name: str, country: str, admin1: str) -> None:
+    assert (name, country, admin1) in places(text)
+
+
+def test_jerusalem_alone_is_coded_as_acled_codes_east_jerusalem() -> None:
+    assert places("اقتحم مستوطنون المسجد الأقصى في القدس")[-1][:2] == ("القدس", "PS")
+
+
+def test_the_new_and_a_tremor_are_words_not_towns() -> None:
+    assert places("وقال في بيانه الجديد إن هزة سياسية تنتظر الحكومة") == []
