@@ -48,6 +48,13 @@ _RECAP_RE = re.compile(r"^\W*(?:و)?(?:يذكر|يشار|سبق|يجدر|تجد�
 _MODAL_RE = re.compile(
     r"(?<![\u0621-\u064a])(?:و)?(?:يجب|ينبغي|ليس|ليست|ليسوا|يمكن|يستطيع)(?![\u0621-\u064a])"
 )
+# Verbs that make what follows the content of a text — a law, a proposal, a report (ينص المقترح على تبادل،
+# تضمّن التقرير عمليات قتل) — not a happening.
+_CONTENT_RE = re.compile(
+    r"(?<![\u0621-\u064a])(?:و)?(?:ينص|تنص|نص|نصت|يتضمن|تتضمن|تضمن|تضمنت)(?![\u0621-\u064a])"
+)
+# ... unless it says the thing occurred (تقارير تضمنت وقوع هجوم).
+_OCCURRENCE_RE = re.compile(r"(?:وقوع|حدوث)\s*$")
 _MERGEABLE_MODALITIES = frozenset({"asserted", "reported", "claimed"})
 _MODALITY_RANK = {
     "claimed": 3,
@@ -356,6 +363,9 @@ def _draft(
         confidence -= 0.5  # يُذكر أنّ، يُشار إلى أنّ: an undated reminder of earlier news, not a report
     if _MODAL_RE.search(clause_text):
         confidence -= 0.5  # يجب أن، ليس سوى، يمكن أن: what must, may or is not, not what happened
+    before = layers.normalized_slice(mention.clause[0], mention.start)
+    if _CONTENT_RE.search(before) and not _OCCURRENCE_RE.search(before):
+        confidence -= 0.5  # ينص المقترح على إطلاق سراح: what a text provides for, not what happened
     if mention.aggregate:
         confidence -= 0.6  # a running toll (ارتفعت الحصيلة، منذ بدء الحرب) is no one happening
     specific_place = place_span is not None and place_span.kind in ("place", "adm2")

@@ -159,6 +159,16 @@ def test_what_must_happen_is_no_happening() -> None:
     )
 
 
+def test_what_a_proposal_provides_for_is_no_happening() -> None:
+    text = "وينص المقترح، بحسب وكالة رويترز، على إطلاق سراح جميع الأسرى من النساء والأطفال."
+    assert not _events(text, "CONCEDE")
+
+
+def test_a_report_that_an_attack_occurred_tells_of_the_attack() -> None:
+    text = "وتأتي زيارة المحققين ضمن التقارير التي تضمنت وقوع هجوم كيماوي بمدينة دوما السورية، السبت."
+    assert _events(text, "ASSAULT")
+
+
 def test_an_undated_reminder_of_earlier_news_is_no_report() -> None:
     text = "يُذكر أنّ المقاومين يتصدّون لاقتحامات الاحتلال في الضفة الغربية."
     assert not _events(text, "COERCE")
