@@ -169,6 +169,15 @@ def test_a_report_that_an_attack_occurred_tells_of_the_attack() -> None:
     assert _events(text, "ASSAULT")
 
 
+def test_what_someone_has_long_called_for_is_no_one_happening() -> None:
+    assert not _events("ولطالما دعا الرئيس الجزائري إلى وقف الاقتتال في السودان.", "REQUEST")
+
+
+def test_what_could_have_been_signed_was_not() -> None:
+    text = "وقال نائب الأمين العام للحركة إن إسرائيل كان بإمكانها توقيع اتفاق وقف إطلاق النار قبل 6 أشهر."
+    assert not _events(text, "AGREE")
+
+
 def test_an_undated_reminder_of_earlier_news_is_no_report() -> None:
     text = "يُذكر أنّ المقاومين يتصدّون لاقتحامات الاحتلال في الضفة الغربية."
     assert not _events(text, "COERCE")
