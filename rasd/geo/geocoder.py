@@ -138,6 +138,7 @@ COMMON_WORD_NAMES = frozenset(
         "الجمعة",
         "الجديد",
         "هزة",
+        "بركة",
     ]
 )
 # Words after a name that make it a common noun: حماة الديار (guardians of the homeland), not Hama.
@@ -249,9 +250,13 @@ class Geocoder:
         countries = self._context_countries(matches, context)
         # Adjectives (الإسرائيلية is everywhere) only break a tie between a country and its big namesake.
         described = countries + Counter(country for _, _, country in adjectives)
+        # Places the article names without ambiguity: namesakes near them are the ones meant.
+        anchors = [
+            m.candidates[0] for m in matches if len(m.candidates) == 1 and m.candidates[0].kind == "place"
+        ]
         mentions = []
         for match in matches:
-            entry, precision = self._resolve(match, countries, described)
+            entry, precision = self._resolve(match, countries, described, anchors)
             if entry is None:
                 continue
             start, end = norm.to_original(match.start, match.end)
@@ -326,7 +331,11 @@ class Geocoder:
         return countries
 
     def _resolve(
-        self, match: _Match, countries: Counter[str], described: Counter[str]
+        self,
+        match: _Match,
+        countries: Counter[str],
+        described: Counter[str],
+        anchors: list[GazetteerEntry],
     ) -> tuple[GazetteerEntry | None, int | None]:
         """The best place for a mention, and a precision override (2 when only its parent is known)."""
         parent_keys = {(p.country, p.admin1) for p in match.parents} | {
@@ -343,6 +352,8 @@ class Geocoder:
                 score += 8 + 2 * min(countries[entry.country], 4)
             if entry.country in match.nisba:
                 score += 40
+            if len(match.candidates) > 1 and entry.kind == "place":
+                score += 6 * min(sum(1 for a in anchors if a is not entry and _near(entry, a, 30.0)), 3)
             if entry.kind == "country" and any(
                 _major(other) and described[other.country] > described[entry.country]
                 for other in match.candidates
@@ -370,7 +381,13 @@ class Geocoder:
                 best, best_score = entry, score
         if match.parents and best is not None and best_score < 40 + _prior(best):
             # A village the gazetteer lacks, placed by its parent: "قرية العيون بريف بلدة مارع".
-            supported = [e for e in match.candidates if (e.country, e.admin1) in parent_keys]
+            # A sibling in a list (كفرا وصديقين، حولا) lies near the "parent"; a missing village lies in it.
+            supported = [
+                e
+                for e in match.candidates
+                if (e.country, e.admin1) in parent_keys
+                or any(p.kind == "place" and _near(e, p, 30.0) for p in match.parents)
+            ]
             if not supported and match.cue in ("place", "vicinity", "admin"):
                 return max(match.parents, key=_prior), 2
         return best, None

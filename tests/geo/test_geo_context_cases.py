@@ -62,3 +62,16 @@ def test_jerusalem_alone_is_coded_as_acled_codes_east_jerusalem() -> None:
 
 def test_the_new_and_a_tremor_are_words_not_towns() -> None:
     assert places("وقال في بيانه الجديد إن هزة سياسية تنتظر الحكومة") == []
+
+
+def test_a_namesake_near_the_other_places_of_the_article_wins() -> None:
+    found = places("قصف أفيفيم وعرب العرامشة ومارون الرأس ويارون والطيبة")
+    assert found[-1] == ("الطيبة", "LB", "Nabatieh")
+
+
+def test_a_village_in_a_comma_list_is_a_sibling_not_a_child_of_the_next_one() -> None:
+    assert ("صديقين", "LB", "South") in places("استهدف القصف بلدات كفرا وصديقين، حولا وميس الجبل")
+
+
+def test_a_pond_is_no_iraqi_town() -> None:
+    assert places("غارة على بركة ريشا") == []
