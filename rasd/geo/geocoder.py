@@ -430,15 +430,18 @@ def _country_adjectives(gazetteer: Gazetteer) -> dict[str, str]:
 
 def _link_adjectives(matches: list[_Match], adjectives: list[tuple[int, int, str]]) -> None:
     """A country adjective right before or after a name qualifies it: العاصمة الأردنية عمان, سلانيك اليونانية."""
+    by_end = {end: country for _, end, country in adjectives}
+    by_start = {start: country for start, _, country in adjectives}
     for match in matches:
-        match.nisba = frozenset(
-            country
-            for start, end, country in adjectives
-            if 0 < match.start - end <= 2 or 0 < start - match.end <= 2
-        )
+        near = {by_end.get(match.start - 1), by_end.get(match.start - 2)}
+        near |= {by_start.get(match.end + 1), by_start.get(match.end + 2)}
+        near.discard(None)
+        match.nisba = frozenset(c for c in near if c)
 
 
 def _near(a: GazetteerEntry, b: GazetteerEntry, km: float) -> bool:
+    if abs(a.lat - b.lat) * 111.0 > km:  # most pairs are far apart in latitude alone
+        return False
     dlat = math.radians(b.lat - a.lat)
     dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
     return 6371.0 * math.hypot(dlat, dlon) <= km
