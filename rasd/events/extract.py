@@ -427,8 +427,11 @@ def _compatible(event: _Draft, draft: _Draft) -> bool:
         return False
     if event.plover != draft.plover and family_of(draft.plover) != "violence":
         return False
-    if event.modality != draft.modality and not (
-        event.modality in _MERGEABLE_MODALITIES and draft.modality in _MERGEABLE_MODALITIES
+    if (
+        event.modality != draft.modality
+        and not (event.modality in _MERGEABLE_MODALITIES and draft.modality in _MERGEABLE_MODALITIES)
+        # نفت أوكرانيا مسؤوليتها عن الهجمات: a denial of the attack told before, not another attack
+        and not (draft.modality == "denied" and draft.mention.anaphoric)
     ):
         return False
     both_dated = event.dated and draft.dated

@@ -140,12 +140,20 @@ def preposition_before(layers: TextLayers, start: int) -> str:
     return strip_clitic(words[-1]) if words else ""
 
 
+# "From the direction of" and up to three words: the place a strike came from (من اتجاه الجولان المحتل).
+_FROM_DIRECTION_RE = re.compile(r"(?<![\u0621-\u064a])من (?:ال)?اتجاه(?: [\u0621-\u064a]+){0,3} ?$")
+
+
 def _place_score(place: PlaceSpan, mention: Mention, layers: TextLayers) -> float:
     specific = {"place": 3.0, "adm2": 3.0, "adm1": 2.0, "region": 1.5, "country": 0.0}.get(place.kind, 1.0)
     before = preposition_before(layers, place.start)
     weights = _weights(mention)
     bonus = 1.5 if before in _CUE_WORDS else weights.get(before, 0.0)
     after = 0.3 if place.start >= mention.start else 0.0
+    if family_of(mention.plover) == "violence" and _FROM_DIRECTION_RE.search(
+        normalize_text(layers.text[max(0, place.start - 40) : place.start])
+    ):
+        bonus -= 3.0  # من اتجاه البحر المتوسط غربي اللاذقية: where the strike came from, not where it hit
     return specific + bonus + after - abs(place.start - mention.start) / 2000.0
 
 

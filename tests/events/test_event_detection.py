@@ -111,6 +111,12 @@ def test_a_crowd_named_by_its_demonym_protests_in_its_country() -> None:
     assert event.location is not None and event.location.country == "ID"
 
 
+def test_a_strike_is_placed_where_it_hit_not_where_it_came_from() -> None:
+    text = "نفذ الاحتلال عدواناً جوياً من اتجاه البحر المتوسط غربي اللاذقية استهدف مطار حلب الدولي."
+    (event,) = _events(text, "ASSAULT")
+    assert event.location is not None and event.location.admin1 == "Aleppo"
+
+
 def test_a_withdrawal_is_placed_where_it_leaves_from() -> None:
     (event,) = _events("وقالت الجماعة إن مسلحيها انسحبوا من مدينة سنجار العراقية.", "RETREAT")
     assert event.location is not None and event.location.country == "IQ"
@@ -176,6 +182,15 @@ def test_what_someone_has_long_called_for_is_no_one_happening() -> None:
 def test_what_could_have_been_signed_was_not() -> None:
     text = "وقال نائب الأمين العام للحركة إن إسرائيل كان بإمكانها توقيع اتفاق وقف إطلاق النار قبل 6 أشهر."
     assert not _events(text, "AGREE")
+
+
+def test_a_denial_of_responsibility_for_the_attack_is_no_second_attack() -> None:
+    events = _article(
+        "قوات الأمن الروسية تتصدى لهجوم أوكراني في منطقة حدودية",
+        "أعلن حاكم منطقة بريانسك الحدودية، اليوم الأحد، أن قوات الأمن الروسية تصدت لهجوم شنته مجموعة "
+        "تخريبية أوكرانية على قرية في المنطقة، فيما نفت أوكرانيا مسؤوليتها عن الهجوم.",
+    )
+    assert len([e for e in events if e.plover == "ASSAULT"]) == 1
 
 
 def test_an_undated_reminder_of_earlier_news_is_no_report() -> None:
