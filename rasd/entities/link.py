@@ -92,6 +92,7 @@ class _Pattern:
     key: str  # the knowledge-base key this pattern stands for
     after_lam: bool = False
     quoted: bool = False  # matches only between quotes
+    accusative: bool = False  # the indefinite accusative of a demonym (إسرائيلياً); ``key`` is its stem
 
 
 @dataclass(slots=True)
@@ -199,6 +200,11 @@ def _automaton(kb: ActorKB) -> ahocorasick.Automaton:
             add(match_key(name), "name", quoted=True)
         for form in entry.demonym_forms():
             add(match_key(form), "demonym")
+        for stem in entry.demonyms:
+            # The adverbial accusative (قصفاً إسرائيلياً، دعماً أمريكياً): the stem plus its alef of tanwīn.
+            if match_key(stem).endswith("ي"):
+                key = match_key(stem)
+                patterns.setdefault(key + "ا", []).append(_Pattern("demonym", key, accusative=True))
     for title in kb.title_keys():
         add(title.key, "title")
     automaton = ahocorasick.Automaton()
@@ -231,6 +237,17 @@ def _between_quotes(original: str, start: int, end: int) -> bool:
     return bool(before) and before[-1] in _OPENING_QUOTES and bool(after) and after[0] in _CLOSING_QUOTES
 
 
+def _accusative_adjective(
+    found: tuple[_Pattern, ...], form: MatchingForm, original: str, start: int, end: int
+) -> bool:
+    """Whether a country's name spelt like its demonym's accusative carries the tanwīn of the adjective
+    (``سورياً``، ``أوكرانياً``: Syrian, Ukrainian; ``سوريا`` with none stays the country)."""
+    if not any(p.accusative for p in found):
+        return False
+    orig_start, orig_end = form.to_original(start, end)
+    return "\u064b" in original[orig_start : orig_end + 1]
+
+
 def find_matches(form: MatchingForm, kb: ActorKB, original: str) -> list[_Match]:
     """Knowledge-base names, demonyms and titles at word boundaries, longest first.
 
@@ -245,6 +262,8 @@ def find_matches(form: MatchingForm, kb: ActorKB, original: str) -> list[_Match]
             if not _at_boundaries(form, start, end, pattern.after_lam):
                 continue
             if pattern.quoted and not _between_quotes(original, *form.to_original(start, end)):
+                continue
+            if pattern.kind == "name" and _accusative_adjective(found, form, original, start, end):
                 continue
             (titles if pattern.kind == "title" else names).append(_Match(start, end, pattern))
             break

@@ -127,3 +127,14 @@ def test_surname_short_form_of_a_known_person() -> None:
 
 def test_transliteration_of_unknown_names() -> None:
     assert transliterate_name("حمزة المصطفى").lower().startswith("hamza")
+
+
+def test_a_demonym_in_the_accusative_is_its_country() -> None:
+    # «بمقتل ما لا يقل عن 60 محتجا فلسطينيا»: the adverbial accusative, with or without its tanwīn.
+    assert ("فلسطينيا", "palestine", "NORP") in linked(
+        "بمقتل ما لا يقل عن 60 محتجا فلسطينيا بنيران إسرائيلية"
+    )
+    assert ("إسرائيليا", "israel", "NORP") in linked("شنّ الاحتلال عدواناً جوياً إسرائيلياً")  # tanwīn left out
+    # A country's name spelt like the accusative stays the country unless it carries the tanwīn.
+    assert linked("تلقت كييف دعماً أوكرانياً")[-1][1:] == ("ukraine", "NORP")
+    assert linked("وصل الوفد إلى أوكرانيا")[-1][1:] == ("ukraine", "GPE")
