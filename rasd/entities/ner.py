@@ -8,6 +8,7 @@ whose lexicon the neural model reads. Decoding, document consistency and offsets
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from rasd.model import Entity, EntityType
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "ner" / "ner_model.npz"
 CRF_MODEL_PATH = MODEL_PATH.with_name("ner_crf.npz")
+# ``RASD_NER=fast`` picks the CRF (F1 70.0, about twice as fast) over the default BiLSTM (F1 72.2).
+_MODEL_CHOICE = "RASD_NER"
 
 FloatArray = npt.NDArray[np.float32]
 # Arrays of an exported network that are not its weights: the CRF layer and the numpy check of the export.
@@ -59,8 +62,11 @@ class NerModel:
 
     @staticmethod
     def load(path: Path | None = None) -> NerModel:
-        """The shipped model (loaded once and cached), or the model stored at ``path``."""
-        return _load_cached(str(path or MODEL_PATH))
+        """The shipped model (loaded once and cached), or the model stored at ``path``. Without a path,
+        ``RASD_NER=fast`` chooses the faster, less accurate CRF; anything else the BiLSTM-CRF."""
+        if path is None:
+            path = CRF_MODEL_PATH if os.environ.get(_MODEL_CHOICE, "").lower() == "fast" else MODEL_PATH
+        return _load_cached(str(path))
 
     def tag(self, tokens: list[str]) -> list[str]:
         """BIO tags (``B-PER``, ``I-LOC``, ``O`` ...) of one sentence of tokens."""
