@@ -139,6 +139,26 @@ COMMON_WORD_NAMES = frozenset(
         "الجديد",
         "هزة",
         "بركة",
+        "معسكر",
+        "مفرق",
+    ]
+)
+# Common words that name a kind of place: "وسط المدينة" is downtown, "جنوب مفرق" south of a junction; only a
+# settlement or admin cue (مدينة المفرق) makes them a name.
+GENERIC_NOUNS = frozenset(
+    match_key(n)
+    for n in [
+        "المدينة",
+        "القرية",
+        "البلدة",
+        "المخيم",
+        "المنطقة",
+        "الحي",
+        "المطار",
+        "الميناء",
+        "المعبر",
+        "معسكر",
+        "مفرق",
     ]
 )
 # Words after a name that make it a common noun: حماة الديار (guardians of the homeland), not Hama.
@@ -549,7 +569,10 @@ def _accepted(match: _Match, common_keys: set[str]) -> bool:
     if match.cue == "name_of" or not match.candidates or match.cue == "nisba":
         return False
     if match.key in common_keys:
-        if match.cue in ("place", "admin", "vicinity", "direction") or match.key.split()[0] in CUE_WORDS:
+        cues = (
+            ("place", "admin") if match.key in GENERIC_NOUNS else ("place", "admin", "vicinity", "direction")
+        )
+        if match.cue in cues or match.key.split()[0] in CUE_WORDS:
             return True
         # Before its parent, a common word counts only as a namesake in that parent: "الباب بريف حلب".
         keys = {(p.country, p.admin1) for p in match.parents}

@@ -75,3 +75,19 @@ def test_a_village_in_a_comma_list_is_a_sibling_not_a_child_of_the_next_one() ->
 
 def test_a_pond_is_no_iraqi_town() -> None:
     assert places("غارة على بركة ريشا") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["اعتقلت الشرطة شاباً وسط المدينة.", "تسلل مسلحون جنوب مفرق الوازعية", "سيطرت القوات على معسكر الاستقبال"],
+)
+def test_nouns_for_a_kind_of_place_are_no_town_after_a_direction(text: str) -> None:
+    assert places(text) == []
+
+
+def test_a_generic_noun_after_a_settlement_cue_is_the_town() -> None:
+    assert places("تظاهرة في مدينة المفرق")[0][1:] == ("JO", "Mafraq")
+
+
+def test_yarmouk_basin_is_in_daraa_not_the_damascus_camp() -> None:
+    assert places("قصف في حوض اليرموك غربي درعا")[0] == ("حوض اليرموك", "SY", "Daraa")
