@@ -253,10 +253,14 @@ def _search_facets_v6(connection: Connection) -> None:
 
 def _event_count_indexes_v7(connection: Connection) -> None:
     """Two wide indexes that hold every filter column of an event, led by type and by outlet, so that the
-    total under a list's filters (``count_events``) is counted in the index without reading event rows."""
+    total under a list's filters (``count_events``) is counted in the index without reading event rows; and
+    two that count events by place under a type or a country (``list_places``)."""
     for name, columns in (
         ("ix_events_plover_facets", "plover, country, date, admin1, source, modality, acled_event_type"),
         ("ix_events_source_facets", "source, country, date, admin1, modality, acled_event_type"),
+        # The places of a map under a type or a country filter, counted in the index.
+        ("ix_events_plover_place", "plover, place_id"),
+        ("ix_events_country_place", "country, place_id"),
     ):
         connection.exec_driver_sql(f"create index if not exists {name} on events ({columns})")
 

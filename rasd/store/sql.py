@@ -592,39 +592,41 @@ class SqlStore:
             ]
 
     def list_places(self, query: EventQuery) -> list[PlaceSummary]:
-        """Places of the events meeting ``query``, the busiest first."""
+        """Places of the events meeting ``query`` (keyed by gazetteer id), the busiest first."""
         events = schema.events
-        key = func.coalesce(events.c.place_id, events.c.place_name_ar, events.c.country)
-        statement = select(
-            key.label("key"),
-            func.max(events.c.place_id).label("place_id"),
-            func.max(events.c.place_name_ar).label("name_ar"),
-            func.max(events.c.place_name_en).label("name_en"),
-            func.max(events.c.country).label("country"),
-            func.max(events.c.admin1).label("admin1"),
-            func.avg(events.c.lat).label("lat"),
-            func.avg(events.c.lon).label("lon"),
-            func.count().label("n"),
-        ).where(key.is_not(None))
-        statement = _filter_events(statement, query).group_by(key)
-        statement = (
-            statement.order_by(literal_column("n").desc(), key).limit(query.limit).offset(query.offset)
+        # Count by id alone first (an index holds type or country with the place id), then read one event
+        # row of each place on the page for its names and coordinates: the same for every event there.
+        counted = select(events.c.place_id, func.count().label("n")).where(events.c.place_id.is_not(None))
+        counted = _filter_events(counted, query).group_by(events.c.place_id)
+        counted = counted.order_by(literal_column("n").desc(), events.c.place_id)
+        counted = counted.limit(query.limit).offset(query.offset)
+        named = select(
+            events.c.place_id,
+            events.c.place_name_ar,
+            events.c.place_name_en,
+            events.c.country,
+            events.c.admin1,
+            events.c.lat,
+            events.c.lon,
         )
+        places: list[PlaceSummary] = []
         with self.engine.connect() as connection:
-            return [
-                PlaceSummary(
-                    key=r.key,
-                    name_ar=r.name_ar,
-                    name_en=r.name_en,
-                    country=r.country,
-                    admin1=r.admin1,
-                    lat=r.lat,
-                    lon=r.lon,
-                    events=int(r.n),
-                    place_id=r.place_id,
+            for place_id, n in connection.execute(counted).all():
+                row = connection.execute(named.where(events.c.place_id == place_id).limit(1)).one()
+                places.append(
+                    PlaceSummary(
+                        key=place_id,
+                        name_ar=row.place_name_ar,
+                        name_en=row.place_name_en,
+                        country=row.country,
+                        admin1=row.admin1,
+                        lat=row.lat,
+                        lon=row.lon,
+                        events=int(n),
+                        place_id=place_id,
+                    )
                 )
-                for r in connection.execute(statement)
-            ]
+        return places
 
     def stats(self) -> dict[str, Any]:
         """Counts for the dashboard: articles, events by type, source and country, and the date span.
