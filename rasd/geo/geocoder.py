@@ -361,6 +361,7 @@ class Geocoder:
         parent_keys = {(p.country, p.admin1) for p in match.parents} | {
             (p.country, None) for p in match.parents
         }
+        provinces = {c.country for c in match.candidates if c.kind == "adm1"}
         best, best_score = None, -math.inf
         for entry in match.candidates:
             score = _prior(entry)
@@ -368,7 +369,12 @@ class Geocoder:
                 score += 6
             if match_key(entry.name_ar) == match.key:
                 score += 3
-            if countries[entry.country]:
+            # A village named like a province elsewhere (الدوحة near Bethlehem, like Doha) needs more than the
+            # article's country: a parent or a place nearby.
+            village_namesake = (
+                entry.kind == "place" and entry.population < 20_000 and bool(provinces - {entry.country})
+            )
+            if countries[entry.country] and not village_namesake:
                 score += 8 + 2 * min(countries[entry.country], 4)
             if entry.country in match.nisba:
                 score += 40

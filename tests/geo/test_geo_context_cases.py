@@ -91,3 +91,8 @@ def test_a_generic_noun_after_a_settlement_cue_is_the_town() -> None:
 
 def test_yarmouk_basin_is_in_daraa_not_the_damascus_camp() -> None:
     assert places("قصف في حوض اليرموك غربي درعا")[0] == ("حوض اليرموك", "SY", "Daraa")
+
+
+def test_doha_in_a_gaza_story_is_qatar_unless_a_parent_names_the_bethlehem_village() -> None:
+    assert places("وفد إسرائيلي يتوجه للدوحة لمواصلة المفاوضات حول غزة")[0][1] == "QA"
+    assert places("اقتحمت قوات الاحتلال بلدة الدوحة غرب بيت لحم")[0][1] == "PS"
