@@ -234,6 +234,14 @@ _GENERIC_ACTORS: list[tuple[re.Pattern[str], str, str]] = [
         "armed-group",
     ),
     (re.compile(r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال)?شرطه(?![\u0621-\u064a])"), "Police", "police"),
+    (
+        # The West as a party (اتهم الغربيون روسيا، طالب أردوغان الغرب، دول غربية); bare غرب is a direction.
+        re.compile(
+            r"(?<![\u0621-\u064a])(?:و|ف|ب)?(?:(?:ال|لل)غرب(?:يون|يين)?|(?:ال|لل)?دول (?:ال)?غربيه)(?![\u0621-\u064a])"
+        ),
+        "Western states",
+        "states",
+    ),
 ]
 
 

@@ -162,3 +162,12 @@ def test_a_rank_or_a_kin_noun_after_the_death_word_counts_one() -> None:
 def test_a_backer_is_not_the_agent() -> None:
     event = _one("وأطلقت القوات السورية بدعم روسي عملية عسكرية في محافظة درعا.", "ASSAULT")
     assert _name(event.actor1) != "Russia"
+
+
+def test_the_west_as_a_party_is_western_states() -> None:
+    event = _one("واتهم الغربيون روسيا مراراً بعرقلة وصول المفتشين إلى دوما.", "ACCUSE")
+    assert _name(event.actor1) == "Western states"
+    assert _name(event.actor2) == "Russia"
+    # غرب without the article is a direction, not an actor.
+    event = _one("قصفت الطائرات الروسية مواقع في غرب سوريا.", "ASSAULT")
+    assert _name(event.actor2) != "Western states"
