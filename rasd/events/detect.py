@@ -51,7 +51,8 @@ _ANOTHER_CLAUSE_RE = re.compile(
 # Words that make an attack word a general state of war rather than one happening.
 _ONGOING_RE = re.compile(
     r"المستمر|المتواصل|متواصل|مستمر|يواصل|تواصل|تستمر|يستمر|استمرار|تتواصل|تتكرر|المتكرر|متكرر|باستمرار|"
-    r"بين الفينه والاخري|بين الحين والاخر|مرارا|يوميا|بشكل يومي|وتيره|تتصاعد|يتصاعد|طالما"
+    r"بين الفينه والاخري|بين الحين والاخر|مرارا|يوميا|بشكل يومي|وتيره|تتصاعد|يتصاعد|طالما|"
+    r"(?<![\u0621-\u064a])مرات(?![\u0621-\u064a])"  # اعتقل 3 مرات: several occasions, not one happening
 )
 # Words naming the people charged with an attack or the charge itself: the attack they name is told elsewhere.
 _CHARGE_BEFORE_RE = re.compile(

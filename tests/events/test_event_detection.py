@@ -193,6 +193,10 @@ def test_a_denial_of_responsibility_for_the_attack_is_no_second_attack() -> None
     assert len([e for e in events if e.plover == "ASSAULT"]) == 1
 
 
+def test_someone_arrested_several_times_is_no_one_arrest() -> None:
+    assert not _events("والأسير من مواليد مخيم جنين، اعتقل 3 مرات، آخرها عام 2002.", "COERCE")
+
+
 def test_an_undated_reminder_of_earlier_news_is_no_report() -> None:
     text = "يُذكر أنّ المقاومين يتصدّون لاقتحامات الاحتلال في الضفة الغربية."
     assert not _events(text, "COERCE")
