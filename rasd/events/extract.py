@@ -55,6 +55,8 @@ _CONTENT_RE = re.compile(
 )
 # ... unless it says the thing occurred (تقارير تضمنت وقوع هجوم).
 _OCCURRENCE_RE = re.compile(r"(?:وقوع|حدوث)\s*$")
+# The pluperfect of Arabic news (وكانت … قد أعلنت): what had happened before the news.
+_PLUPERFECT_RE = re.compile(r"^\W*(?:و)?(?:كان|كانت|كانوا)(?![\u0621-\u064a]).*(?<![\u0621-\u064a])قد ")
 _MERGEABLE_MODALITIES = frozenset({"asserted", "reported", "claimed"})
 _MODALITY_RANK = {
     "claimed": 3,
@@ -361,6 +363,8 @@ def _draft(
         confidence -= 0.6  # من دون رفض، لن تتأثر باغتيال قادتها: a negation over a noun tells of no happening
     if _RECAP_RE.search(clause_text) and not own_day:
         confidence -= 0.5  # يُذكر أنّ، يُشار إلى أنّ: an undated reminder of earlier news, not a report
+    if _PLUPERFECT_RE.search(layers.normalized_slice(mention.sentence[0], mention.start)) and not own_day:
+        confidence -= 0.3  # وكانت القناة قد أفادت: an undated earlier happening recalled as background
     if _MODAL_RE.search(clause_text):
         confidence -= 0.5  # يجب أن، ليس سوى، يمكن أن: what must, may or is not, not what happened
     before = layers.normalized_slice(mention.clause[0], mention.start)

@@ -197,6 +197,11 @@ def test_someone_arrested_several_times_is_no_one_arrest() -> None:
     assert not _events("والأسير من مواليد مخيم جنين، اعتقل 3 مرات، آخرها عام 2002.", "COERCE")
 
 
+def test_an_undated_pluperfect_recalls_background_and_a_dated_one_reports() -> None:
+    assert not _events("وكانت السلطات قد اعتقلت عدداً من الناشطين.", "COERCE")
+    assert _events("وكانت السلطات قد اعتقلت، أمس السبت، عدداً من الناشطين في عمّان.", "COERCE")
+
+
 def test_an_undated_reminder_of_earlier_news_is_no_report() -> None:
     text = "يُذكر أنّ المقاومين يتصدّون لاقتحامات الاحتلال في الضفة الغربية."
     assert not _events(text, "COERCE")
