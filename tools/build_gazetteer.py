@@ -369,6 +369,14 @@ def load_subdivisions(countries_by_line: dict[int, str], overrides: dict[str, st
     for sub in out:
         if sub.gn_code == "IL.WE":
             sub.level = 0  # GeoNames' "Judea and Samaria" duplicates the West Bank
+    # ACLED's admin-1 in Iraq are the governorates: Erbil, Duhok and Sulaymaniyah, not the Kurdistan Region
+    # above them (the region stays a curated "region" row).
+    kurdistan = {sub.line for sub in out if sub.iso == "IQ-KR"}
+    for sub in out:
+        if sub.line in kurdistan:
+            sub.level = 0
+        elif sub.parent in kurdistan:
+            sub.level, sub.parent = 1, None
     return out
 
 

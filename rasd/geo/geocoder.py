@@ -141,10 +141,11 @@ COMMON_WORD_NAMES = frozenset(
         "بركة",
         "معسكر",
         "مفرق",
+        "آب",
     ]
 )
-# Common words that name a kind of place: "وسط المدينة" is downtown, "جنوب مفرق" south of a junction; only a
-# settlement or admin cue (مدينة المفرق) makes them a name.
+# Common words that name a kind of place, and the month آب (= إب, Ibb): "وسط المدينة" is downtown, "جنوب مفرق"
+# south of a junction, "منتصف آب" mid-August; only a settlement or admin cue (مدينة المفرق، محافظة إب) makes a name.
 GENERIC_NOUNS = frozenset(
     match_key(n)
     for n in [
@@ -159,14 +160,13 @@ GENERIC_NOUNS = frozenset(
         "المعبر",
         "معسكر",
         "مفرق",
+        "آب",
     ]
 )
 # Words after a name that make it a common noun: حماة الديار (guardians of the homeland), not Hama.
 NOT_BEFORE = {match_key("حماة"): frozenset(match_key(n) for n in ["الديار", "الوطن", "الثورة", "الحمى"])}
 # Words that are names of some place in GeoNames but, in Arabic news, practically never mean it.
-NEVER_PLACES = frozenset(
-    match_key(n) for n in ["التحالف", "الحكومة", "البلاد", "الزيارة", "الداخلية", "وقف", "آب"]
-)
+NEVER_PLACES = frozenset(match_key(n) for n in ["التحالف", "الحكومة", "البلاد", "الزيارة", "الداخلية", "وقف"])
 # Names of organisations, buildings and supranational regions that hold a place name but are no place
 # mention: matched as a whole, they hide the place inside them.
 NOT_PLACES = frozenset(

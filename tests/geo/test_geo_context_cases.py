@@ -96,3 +96,16 @@ def test_yarmouk_basin_is_in_daraa_not_the_damascus_camp() -> None:
 def test_doha_in_a_gaza_story_is_qatar_unless_a_parent_names_the_bethlehem_village() -> None:
     assert places("وفد إسرائيلي يتوجه للدوحة لمواصلة المفاوضات حول غزة")[0][1] == "QA"
     assert places("اقتحمت قوات الاحتلال بلدة الدوحة غرب بيت لحم")[0][1] == "PS"
+
+
+def test_erbil_is_its_own_governorate_as_acled_codes_iraq() -> None:
+    assert places("هجوم بطائرة مسيرة على مطار أربيل")[0][1:] == ("IQ", "Erbil")
+
+
+def test_ibb_after_a_cue_is_the_yemeni_city_and_the_month_is_not() -> None:
+    assert places("قصف في مدينة إب")[0][1:] == ("YE", "Ibb")
+    assert places("في منتصف آب الماضي") == []
+
+
+def test_damascus_airport_lies_in_rif_dimashq() -> None:
+    assert places("هبطت الطائرة في مطار دمشق الدولي")[0][1:] == ("SY", "Rif Dimashq")
