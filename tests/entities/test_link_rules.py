@@ -138,3 +138,12 @@ def test_a_demonym_in_the_accusative_is_its_country() -> None:
     # A country's name spelt like the accusative stays the country unless it carries the tanwīn.
     assert linked("تلقت كييف دعماً أوكرانياً")[-1][1:] == ("ukraine", "NORP")
     assert linked("وصل الوفد إلى أوكرانيا")[-1][1:] == ("ukraine", "GPE")
+
+
+def test_the_coalition_air_force_follows_the_coalition_the_article_names() -> None:
+    # «فقد شن طيران التحالف 6 غارات جوية» in Yemen; in Syria the article names the international coalition.
+    assert linked("فقد شن طيران التحالف 6 غارات جوية في مديرية الزيدية") == [
+        ("طيران التحالف", "saudi-led-coalition", "ORG")
+    ]
+    found = linked("التحالف الدولي: شن طيران التحالف غارات على الرقة")
+    assert ("طيران التحالف", "anti-isis-coalition", "ORG") in found
