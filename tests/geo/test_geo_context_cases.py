@@ -109,3 +109,8 @@ def test_ibb_after_a_cue_is_the_yemeni_city_and_the_month_is_not() -> None:
 
 def test_damascus_airport_lies_in_rif_dimashq() -> None:
     assert places("هبطت الطائرة في مطار دمشق الدولي")[0][1:] == ("SY", "Rif Dimashq")
+
+
+def test_yemeni_districts_by_their_arabic_names() -> None:
+    assert places("معارك في مديرية التحيتا جنوب الحديدة")[0][1:] == ("YE", "Al Hudaydah")
+    assert places("غارات على مديرية شدا الحدودية")[0][1:] == ("YE", "Sadah")
