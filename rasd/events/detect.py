@@ -40,6 +40,8 @@ _AGGREGATE_RE = re.compile(
     r"حصيل(?!\S* (?:اوليه|غير نهاييه))(?!\S* (?:\S+ ){0,2}(?:ال)?(?:تفجير|هجوم|انفجار|غاره|قصف|مجزره|حادث|زلزال|صاروخ|قذيفه))|ارتفع عدد|يرتفع عدد|ارتفاع عدد|الاجمالي|اجمالي|منذ بد|منذ اندلاع|منذ السابع|منذ 7|ليرتفع|المعترف بهم|"
     r"العدد الاجمالي|خلال \d+ اعوام|منذ بدايه"
 )
+# A running toll carried on after the report (استشهد 3 …، ليرتفع عدد الشهداء منذ بدء العدوان إلى …).
+_TOLL_AFTER_RE = re.compile(r"[،,]?\s*(?:و)?(?:ليرتفع|لترتفع|ليصل|لتصل|وبذلك|بذلك يرتفع)(?![\u0621-\u064a])")
 _DEFINITE_RE = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال|لل)")
 # "Another" after a trigger noun, or a clause opening on a separate incident: a new happening, not a repeat.
 _ANOTHER_AFTER_RE = re.compile(
@@ -344,7 +346,7 @@ def find_mentions(layers: TextLayers, headline: bool = False) -> list[Mention]:
             spans=[(first.start, first.end)],
             modes=list(modes),
             deaths=[(d.start, d.end) for d in deaths],
-            aggregate=bool(_AGGREGATE_RE.search(clause_text)) or durations,
+            aggregate=_is_aggregate(clause_text) or durations,
             strength=0.6,
         )
         mentions.append(mention)
@@ -435,7 +437,7 @@ def _clause_mentions(
             kept = [h for h in by_type[plover] if h.verbal or not _after_circumstance(h)]
             if plover != "ASSAULT" and not kept:
                 del by_type[plover]
-    aggregate = bool(_AGGREGATE_RE.search(clause_text))
+    aggregate = _is_aggregate(clause_text)
     ongoing = bool(_ONGOING_RE.search(clause_text))
     mentions = []
     for plover, group in by_type.items():
@@ -488,3 +490,12 @@ def _best_mode(mode: str | None, modes: list[str]) -> str | None:
     if not candidates:
         return None
     return min(candidates, key=lambda m: MODE_ORDER.index(m) if m in MODE_ORDER else len(MODE_ORDER))
+
+
+def _is_aggregate(clause_text: str) -> bool:
+    """Whether a clause gives a running or total toll rather than one happening; a toll carried on after a
+    report (… ، ليرتفع عدد الشهداء إلى …) leaves the report itself a happening."""
+    carried = _TOLL_AFTER_RE.search(clause_text)
+    if carried is not None and clause_text[: carried.start()].strip():
+        clause_text = clause_text[: carried.start()]
+    return bool(_AGGREGATE_RE.search(clause_text))

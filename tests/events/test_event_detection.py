@@ -210,3 +210,12 @@ def test_an_undated_reminder_of_earlier_news_is_no_report() -> None:
 def test_a_feed_headline_given_as_text_is_cut_like_a_headline() -> None:
     events = _events("مقتل جندي إسرائيلي والقسام تواصل استهداف الدبابات في رفح")
     assert len([e for e in events if e.plover == "ASSAULT"]) == 2
+
+
+def test_a_toll_carried_on_after_a_strike_leaves_the_strike_a_happening() -> None:
+    text = (
+        "استشهد 3 فلسطينيين في غارة إسرائيلية على خان يونس، ليرتفع عدد الشهداء منذ بدء العدوان إلى 40 ألفاً."
+    )
+    [strike] = _events(text, "ASSAULT")
+    assert strike.fatalities == 3
+    assert not _events("ارتفع عدد الشهداء منذ بدء العدوان إلى 40 ألفاً.", "ASSAULT")
