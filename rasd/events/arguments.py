@@ -18,7 +18,7 @@ from rasd.arabic.normalize import normalize_text
 from rasd.events.detect import Mention
 from rasd.events.layers import PlaceSpan, TextLayers
 from rasd.events.lexicon import family_of
-from rasd.events.setting import strip_clitic, words_before
+from rasd.events.setting import PLACE_CUES, strip_clitic, words_before
 from rasd.model import Actor, Entity
 
 
@@ -118,34 +118,16 @@ _TARGET_BEFORE = frozenset(
 _LOCATIVE_BEFORE = frozenset(
     normalize_text(w)
     for w in [
+        *PLACE_CUES,
         "في",
         "ب",
         "من",
         "إلى",
         "الى",
-        "قرب",
-        "شمال",
-        "جنوب",
-        "شرق",
-        "غرب",
-        "شمالي",
-        "جنوبي",
-        "شرقي",
-        "غربي",
-        "ريف",
-        "مدينة",
-        "بلدة",
-        "قرية",
-        "محافظة",
-        "منطقة",
         "حدود",
-        "داخل",
         "أراضي",
         "أنحاء",
         "عاصمة",
-        "وسط",
-        "أطراف",
-        "محيط",
     ]
 )
 # Kinds of actors that report or suffer attacks far more often than they carry them out.

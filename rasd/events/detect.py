@@ -333,42 +333,14 @@ def find_mentions(layers: TextLayers, headline: bool = False) -> list[Mention]:
         durations = any(
             t.precision == "duration" and clause[0] <= t.start < clause[1] for t in layers.timexes
         )
-        first = deaths[0]
-        mention = Mention(
-            "ASSAULT",
-            None,
-            "death",
-            first.start,
-            first.end,
-            clause,
-            sentence,
-            lemmas=[first.trigger.lemma],
-            spans=[(first.start, first.end)],
-            modes=list(modes),
-            deaths=[(d.start, d.end) for d in deaths],
-            aggregate=_is_aggregate(clause_text) or durations,
-            strength=0.6,
-        )
+        mention = _victims_mention(clause, sentence, deaths, modes)
+        mention.deaths = [(d.start, d.end) for d in deaths]
+        mention.aggregate = _is_aggregate(clause_text) or durations
         mentions.append(mention)
     for clause, sentence, injuries, modes in pending_injuries:
         if any(m.plover == "ASSAULT" for m in by_sentence.get(clause if headline else sentence, [])):
             continue  # the wounded of an attack the sentence tells
-        first = injuries[0]
-        mentions.append(
-            Mention(
-                "ASSAULT",
-                None,
-                "death",
-                first.start,
-                first.end,
-                clause,
-                sentence,
-                lemmas=[first.trigger.lemma],
-                spans=[(first.start, first.end)],
-                modes=list(modes),
-                strength=0.6,
-            )
-        )
+        mentions.append(_victims_mention(clause, sentence, injuries, modes))
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
         if mention.plover == "ASSAULT":
@@ -499,3 +471,23 @@ def _is_aggregate(clause_text: str) -> bool:
     if carried is not None and clause_text[: carried.start()].strip():
         clause_text = clause_text[: carried.start()]
     return bool(_AGGREGATE_RE.search(clause_text))
+
+
+def _victims_mention(
+    clause: tuple[int, int], sentence: tuple[int, int], victims: list[TriggerHit], modes: list[str]
+) -> Mention:
+    """An attack told only by its dead or wounded (استشهد 3 مواطنين، أصيب شاب): a weaker mention at the first."""
+    first = victims[0]
+    return Mention(
+        "ASSAULT",
+        None,
+        "death",
+        first.start,
+        first.end,
+        clause,
+        sentence,
+        lemmas=[first.trigger.lemma],
+        spans=[(first.start, first.end)],
+        modes=list(modes),
+        strength=0.6,
+    )
