@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 
 from rasd.errors import InputError
 from rasd.ingest.base import ReadOptions
-from rasd.ingest.html import html_document, looks_like_html
+from rasd.ingest.html import fetched_document, looks_like_html
 from rasd.ingest.text import make_document, read_limited
 from rasd.model import Document
 
@@ -129,13 +129,9 @@ def item_document(item: FeedItem, feed: Feed, origin: str, options: ReadOptions)
 
 def page_document(item: FeedItem, feed: Feed, page: FetchResult, options: ReadOptions) -> Document:
     """The fetched page of an item, as an HTML document with the item's hints."""
-    return html_document(
-        page.body,
-        page.final_url,
-        url=page.final_url,
-        content_type=page.content_type,
-        fetched_at=page.fetched_at,
-        options=options,
+    return fetched_document(
+        page,
+        options,
         title_hint=item.title,
         published_hint=item.published,
         # The page names its outlet better than a feed's title ("الجزيرة نت - أخبار"): only the user's wins.

@@ -12,12 +12,16 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rasd.errors import InputError
 from rasd.ingest.base import ReadOptions, make_document
 from rasd.ingest.decode import decode
 from rasd.ingest.text import read_limited
 from rasd.model import Document
+
+if TYPE_CHECKING:
+    from rasd.ingest.fetch import FetchResult
 
 HTML_MEDIA_TYPE = "text/html"
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -97,6 +101,19 @@ def html_document(
         raw=raw,
         source_hint=hints.pop("source_hint", None) or options.source,
         published_hint=hints.pop("published_hint", None) or options.published,
+        **hints,
+    )
+
+
+def fetched_document(page: FetchResult, options: ReadOptions, **hints: str | None) -> Document:
+    """A fetched page as an HTML document: its final address, content type and fetch time kept."""
+    return html_document(
+        page.body,
+        page.final_url,
+        url=page.final_url,
+        content_type=page.content_type,
+        fetched_at=page.fetched_at,
+        options=options,
         **hints,
     )
 

@@ -17,7 +17,7 @@ from lxml import etree
 
 from rasd.errors import InputError
 from rasd.ingest.base import ReadOptions
-from rasd.ingest.html import html_document
+from rasd.ingest.html import fetched_document
 from rasd.ingest.text import read_limited
 from rasd.model import Document
 
@@ -110,13 +110,9 @@ def _news_text(news: etree._Element | None, path: str) -> str | None:
 
 def entry_document(entry: SitemapEntry, page: FetchResult, options: ReadOptions) -> Document:
     """The fetched page of a sitemap entry, as an HTML document with the entry's title and date as hints."""
-    return html_document(
-        page.body,
-        page.final_url,
-        url=page.final_url,
-        content_type=page.content_type,
-        fetched_at=page.fetched_at,
-        options=options,
+    return fetched_document(
+        page,
+        options,
         title_hint=entry.title,
         published_hint=entry.published or entry.lastmod,
     )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from rasd.errors import InputError
 from rasd.ingest.base import ReadOptions
 from rasd.ingest.feed import feed_documents, looks_like_feed, parse_feed
-from rasd.ingest.html import html_document, looks_like_html
+from rasd.ingest.html import fetched_document, looks_like_html
 from rasd.ingest.sitemap import looks_like_sitemap, parse_sitemap, sitemap_documents
 from rasd.model import Document
 
@@ -47,14 +47,7 @@ def documents_of(
     """The documents of one fetched resource (following feed items and sitemap entries with ``fetcher``)."""
     kind = resource_kind(result)
     if kind == "html":
-        yield html_document(
-            result.body,
-            result.final_url,
-            url=result.final_url,
-            content_type=result.content_type,
-            fetched_at=result.fetched_at,
-            options=options,
-        )
+        yield fetched_document(result, options)
     elif kind == "feed":
         yield from feed_documents(
             parse_feed(result.body, result.final_url), result.final_url, options, fetcher

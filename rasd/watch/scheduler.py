@@ -25,7 +25,7 @@ from rasd.errors import InputError
 from rasd.ingest.base import ReadOptions
 from rasd.ingest.feed import FEED_ACCEPT, Feed, FeedItem, item_document, page_document, parse_feed
 from rasd.ingest.fetch import Fetcher, FetchError, FetchResult
-from rasd.ingest.html import html_document
+from rasd.ingest.html import fetched_document
 from rasd.ingest.sitemap import (
     MAX_CHILD_SITEMAPS,
     SITEMAP_ACCEPT,
@@ -175,14 +175,7 @@ class Watcher:
     ) -> bool:
         kind = source.kind or resource_kind(listing)
         if kind == "page" or kind == "html":
-            document = html_document(
-                listing.body,
-                listing.final_url,
-                url=listing.final_url,
-                content_type=listing.content_type,
-                fetched_at=listing.fetched_at,
-                options=options,
-            )
+            document = fetched_document(listing, options)
             report.items = 1
             self._ingest(document, report)
             return True
