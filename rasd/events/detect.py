@@ -333,10 +333,8 @@ def find_mentions(layers: TextLayers, headline: bool = False) -> list[Mention]:
         durations = any(
             t.precision == "duration" and clause[0] <= t.start < clause[1] for t in layers.timexes
         )
-        mention = _victims_mention(clause, sentence, deaths, modes)
-        mention.deaths = [(d.start, d.end) for d in deaths]
-        mention.aggregate = _is_aggregate(clause_text) or durations
-        mentions.append(mention)
+        aggregate = _is_aggregate(clause_text) or durations
+        mentions.append(_victims_mention(clause, sentence, deaths, modes, dead=True, aggregate=aggregate))
     for clause, sentence, injuries, modes in pending_injuries:
         if any(m.plover == "ASSAULT" for m in by_sentence.get(clause if headline else sentence, [])):
             continue  # the wounded of an attack the sentence tells
@@ -474,9 +472,16 @@ def _is_aggregate(clause_text: str) -> bool:
 
 
 def _victims_mention(
-    clause: tuple[int, int], sentence: tuple[int, int], victims: list[TriggerHit], modes: list[str]
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    victims: list[TriggerHit],
+    modes: list[str],
+    *,
+    dead: bool = False,
+    aggregate: bool = False,
 ) -> Mention:
-    """An attack told only by its dead or wounded (استشهد 3 مواطنين، أصيب شاب): a weaker mention at the first."""
+    """An attack told only by its dead or wounded (استشهد 3 مواطنين، أصيب شاب): a weaker mention at the first;
+    the dead are counted (``deaths``), the wounded not."""
     first = victims[0]
     return Mention(
         "ASSAULT",
@@ -489,5 +494,7 @@ def _victims_mention(
         lemmas=[first.trigger.lemma],
         spans=[(first.start, first.end)],
         modes=list(modes),
+        deaths=[(v.start, v.end) for v in victims] if dead else [],
+        aggregate=aggregate,
         strength=0.6,
     )

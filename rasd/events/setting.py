@@ -9,6 +9,7 @@ precision lowered to the week (or none for background that the text does not dat
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 
 from rasd.arabic.normalize import normalize_text
@@ -270,16 +271,9 @@ _CROWD_WORDS = frozenset(
 def crowd_country(mention: Mention, layers: TextLayers) -> str | None:
     """The country of a crowd named by its demonym in the mention's clause (تجمّع مئات الإندونيسيين، متظاهرون
     إسرائيليون): people demonstrate where they live, when the text names no place."""
-    from rasd.events.arguments import actor_from_entity
-
-    c_start, c_end = mention.clause
-    ntext = layers.normalized.text
-    for entity in layers.entities:
-        if entity.type != "NORP" or not entity.id or not c_start <= entity.start < c_end:
-            continue
-        before = words_before(ntext, layers.to_normalized(entity.start, entity.start)[0], 1)
+    for country, before in _clause_demonyms(mention, layers, 1):
         if before and strip_clitic(before[0]) in _CROWD_WORDS:
-            return actor_from_entity(entity).country
+            return country
     return None
 
 
@@ -290,6 +284,18 @@ _COUNTERPART_WORDS = frozenset(["مع", "ضد", "علي", "الي", "عن", "ب�
 def speaker_country(mention: Mention, layers: TextLayers) -> str | None:
     """The country of the speaker of a statement as its title names it (أكد رئيس الوزراء البريطاني، الرئيس
     الروسي بحث): the first demonym of the clause that no preposition makes the counterpart or the topic."""
+    for country, before in _clause_demonyms(mention, layers, 3):
+        if any(strip_clitic(w) in _COUNTERPART_WORDS or w.startswith(("ل", "لل")) for w in before):
+            continue
+        if country:
+            return country
+    return None
+
+
+def _clause_demonyms(
+    mention: Mention, layers: TextLayers, n_before: int
+) -> Iterator[tuple[str | None, list[str]]]:
+    """(country, the ``n_before`` normalized words before it) of each linked demonym in the mention's clause."""
     from rasd.events.arguments import actor_from_entity
 
     c_start, c_end = mention.clause
@@ -297,13 +303,8 @@ def speaker_country(mention: Mention, layers: TextLayers) -> str | None:
     for entity in layers.entities:
         if entity.type != "NORP" or not entity.id or not c_start <= entity.start < c_end:
             continue
-        before = words_before(ntext, layers.to_normalized(entity.start, entity.start)[0], 3)
-        if any(strip_clitic(w) in _COUNTERPART_WORDS or w.startswith(("ل", "لل")) for w in before):
-            continue
-        country = actor_from_entity(entity).country
-        if country:
-            return country
-    return None
+        before = words_before(ntext, layers.to_normalized(entity.start, entity.start)[0], n_before)
+        yield actor_from_entity(entity).country, before
 
 
 def _timex_date(timex: Timex) -> tuple[str, str] | None:
