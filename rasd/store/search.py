@@ -128,6 +128,11 @@ def search_document(annotated: AnnotatedArticle) -> SearchDocument:
     )
 
 
+# Filters that are facets of the index, named as ``SearchQuery`` names them: the article's own, then its events'.
+ARTICLE_FACETS = ("source", "kind")
+FACETS = (*ARTICLE_FACETS, "country", "admin1", "plover", "acled_event_type", "modality", "actor")
+
+
 def article_facets(annotated: AnnotatedArticle) -> list[tuple[str, str]]:
     """(filter, value) pairs an article meets: its outlet and kind, and each of its events' country, admin1,
     PLOVER type, ACLED type, modality and actors. Stories are left out: they are drawn after indexing."""

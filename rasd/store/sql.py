@@ -50,6 +50,8 @@ from rasd.store.base import (
 )
 from rasd.store.search import (
     ANALYZER_VERSION,
+    ARTICLE_FACETS,
+    FACETS,
     QueryPlan,
     facet_term,
     fts5_match,
@@ -320,28 +322,7 @@ class SqlStore:
         articles = schema.articles
         # Rank narrow keys alone first (articles joined only when a filter needs them), then read one page
         # of articles: joining every match to its article row costs more than ranking it.
-        ranked: Select[Any]
-        if self.dialect == "sqlite":
-            ranked = _fts5_ranked(plan, query)
-        else:
-            tsquery = cast(literal(pg_tsquery(plan)), TSQUERY)
-            key: Any = _pg_search.c.article_id
-            order: ColumnElement[Any]
-            if self._rum:
-                # RUM hands the hits out in rank order (its distance is 1 / rank): no match is read twice.
-                distance = _pg_search.c.terms.op("<=>", return_type=Float)(tsquery)
-                score: ColumnElement[Any] = (1.0 / distance).label("score")
-                order = distance.asc()
-            else:
-                score = func.ts_rank_cd(_pg_search.c.terms, tsquery).label("score")
-                order = literal_column("score").desc()
-            ranked = select(key.label("key"), score).where(_pg_search.c.terms.op("@@")(tsquery))
-            if _has_article_filters(query):
-                ranked = _filter_articles(
-                    ranked.select_from(_pg_search.join(articles, articles.c.id == key)), query
-                )
-            # RUM returns index order for its distance alone: a second sort key would make it rank every match.
-            ranked = ranked.order_by(order) if self._rum else ranked.order_by(order, key)
+        ranked = _fts5_ranked(plan, query) if self.dialect == "sqlite" else _pg_ranked(plan, query, self._rum)
         ranked = ranked.limit(query.limit).offset(query.offset)
         phrases = plan.phrases()
         with self.engine.connect() as connection:
@@ -753,9 +734,9 @@ def _fts5_ranked(plan: QueryPlan, query: SearchQuery) -> Select[Any]:
     publication date is checked on ``search_rows``; several event filters must hold for one event, which
     the facets (any event each) only narrow down, so those, and a story, are checked on the events table.
     """
-    pairs = [(name, value) for name, value in _facet_filters(query) if value]
+    pairs = [(name, value) for name in FACETS if (value := getattr(query, name))]
     event_conditions = _event_conditions(query.event_filters())
-    facet_events = [name for name, _ in pairs if name not in ("source", "kind")]
+    facet_events = [name for name, _ in pairs if name not in ARTICLE_FACETS]
     exact_events = bool(query.story_id) or len(facet_events) > 1
     match = fts5_match(plan, [facet_term(name, value) for name, value in pairs])
     score: ColumnElement[Any] = (-literal_column(_BM25)).label("score")
@@ -774,18 +755,26 @@ def _fts5_ranked(plan: QueryPlan, query: SearchQuery) -> Select[Any]:
     return ranked.order_by(literal_column("score").desc(), _fts.c.rowid)
 
 
-def _facet_filters(query: SearchQuery) -> list[tuple[str, str | None]]:
-    """The filters of a search that are facets of the index (``search.article_facets`` names them)."""
-    return [
-        ("source", query.source),
-        ("kind", query.kind),
-        ("country", query.country),
-        ("admin1", query.admin1),
-        ("plover", query.plover),
-        ("acled_event_type", query.acled_event_type),
-        ("modality", query.modality),
-        ("actor", query.actor),
-    ]
+def _pg_ranked(plan: QueryPlan, query: SearchQuery, rum: bool) -> Select[Any]:
+    """PostgreSQL: (key, score) of the matches of ``plan`` under ``query``'s filters, best first, where key is
+    the article id; ranked by the RUM index where the store has one, else by ``ts_rank_cd``."""
+    tsquery = cast(literal(pg_tsquery(plan)), TSQUERY)
+    key = _pg_search.c.article_id
+    order: ColumnElement[Any]
+    if rum:
+        # RUM hands the hits out in rank order (its distance is 1 / rank): no match is read twice.
+        distance = _pg_search.c.terms.op("<=>", return_type=Float)(tsquery)
+        score: ColumnElement[Any] = (1.0 / distance).label("score")
+        order = distance.asc()
+    else:
+        score = func.ts_rank_cd(_pg_search.c.terms, tsquery).label("score")
+        order = literal_column("score").desc()
+    ranked: Select[Any] = select(key.label("key"), score).where(_pg_search.c.terms.op("@@")(tsquery))
+    if _has_article_filters(query):
+        articles = schema.articles
+        ranked = _filter_articles(ranked.select_from(_pg_search.join(articles, articles.c.id == key)), query)
+    # RUM returns index order for its distance alone: a second sort key would make it rank every match.
+    return ranked.order_by(order) if rum else ranked.order_by(order, key)
 
 
 def _has_article_filters(query: SearchQuery) -> bool:
