@@ -130,7 +130,7 @@ _ENTRIES: list[tuple[str, str, str, str | None, TriggerRole]] = [
     ("", "معركة/معارك", "ASSAULT", None, "weak"),
     ("", "قتال اقتتال", "ASSAULT", None, "weak"),
     ("", "كمين", "ASSAULT", None, "event"),
-    ("أغار/غير", "إغارة", "ASSAULT", None, "event"),
+    ("أغار/", "إغارة", "ASSAULT", None, "event"),  # تغير/يغير mostly "changes": past forms only
     ("", "تفجير/تفجيرات انفجار/انفجارات", "ASSAULT", "explosives", "event"),
     ("انفجر/نفجر انفجرت/نفجر", "", "ASSAULT", "explosives", "event"),
     ("اغتال/غتال", "اغتيال/اغتيالات", "ASSAULT", "targeted", "event"),
@@ -549,6 +549,16 @@ _NEVER = frozenset(
         "أمام",
         "خلال",
         "أثناء",
+        # participles spelt like a verb: البيان الصادر عن (issued), عبر الهاتف (the telephone), التوجه (a trend)
+        "صادر",
+        "صادرة",
+        "الصادر",
+        "الصادرة",
+        "والصادر",
+        "والصادرة",
+        "الهاتف",
+        "بالهاتف",
+        "التوجه",
     ]
 )
 
@@ -565,10 +575,10 @@ def lookup_word(word: str) -> WordHit | None:
     for prefix in _PROCLITICS:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             rest = word[len(prefix) :]
-            hit = index.get(rest)
-            if hit is not None:
-                return hit
-            hit = _without_pronoun(rest, index)
+            hit = index.get(rest) or _without_pronoun(rest, index)
+            if hit is not None and hit.verbal and prefix.endswith(("ال", "لل")):
+                # the article makes a verb's spelling a noun (التصدي، التوافق): no tense, no agent of its own
+                return WordHit(hit.trigger, future=False, verbal=False)
             if hit is not None:
                 return hit
     return _without_pronoun(word, index)
