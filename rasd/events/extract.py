@@ -426,6 +426,48 @@ def _same_place(a: _Draft, b: _Draft) -> bool:
     return a.place_kind in coarse or b.place_kind in coarse or not (a.place_explicit and b.place_explicit)
 
 
+def _date_window(draft: _Draft) -> tuple[str, str] | None:
+    """The first and last day a draft's date may stand for (a week ends on its date, as in the gold)."""
+    if not draft.date or len(draft.date) < 10:
+        return None
+    try:
+        day = datetime.fromisoformat(draft.date[:10])
+    except ValueError:
+        return None
+    if draft.precision == "day":
+        first, last = day, day
+    elif draft.precision == "week":
+        first, last = day - timedelta(days=6), day
+    elif draft.precision == "month":
+        first = day.replace(day=1)
+        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    elif draft.precision == "year":
+        first, last = day.replace(month=1, day=1), day.replace(month=12, day=31)
+    else:
+        return None
+    return first.date().isoformat(), last.date().isoformat()
+
+
+def _windows_overlap(a: _Draft, b: _Draft) -> bool:
+    window_a, window_b = _date_window(a), _date_window(b)
+    if window_a is None or window_b is None:
+        return True
+    return window_a[0] <= window_b[1] and window_b[0] <= window_a[1]
+
+
+def _two_speakers(a: _Draft, b: _Draft) -> bool:
+    """Whether two statements are made by two different people (Putin's warning and Medvedev's): two acts,
+    whatever country both speak for."""
+    if family_of(a.plover) not in ("verbal-conflict", "cooperation") or a.actor1 is None or b.actor1 is None:
+        return False
+    first, second = a.actor1.actor, b.actor1.actor
+    return (
+        first.type == second.type == "person"
+        and a.actor1.key != b.actor1.key
+        and first.name_en != second.name_en
+    )
+
+
 def _compatible(event: _Draft, draft: _Draft) -> bool:
     if family_of(event.plover) != family_of(draft.plover):
         return False
@@ -440,6 +482,10 @@ def _compatible(event: _Draft, draft: _Draft) -> bool:
         return False
     both_dated = event.dated and draft.dated
     if both_dated and event.date != draft.date and event.precision == draft.precision == "day":
+        return False
+    if both_dated and not _windows_overlap(event, draft):
+        return False  # خرج عن الخدمة مطلع أيار and a strike in August: two dates, two happenings
+    if _two_speakers(event, draft):
         return False
     if event.mode and draft.mode and event.mode != draft.mode and "title" not in (event.unit, draft.unit):
         return False  # a headline names an attack loosely (يعدم شاباً for a shooting)
@@ -512,7 +558,8 @@ def _merge(drafts: list[_Draft], lede_end: int = 0) -> list[_Draft]:
             target.place, target.place_kind, target.place_explicit = draft.place, draft.place_kind, True
         target.mode = target.mode or draft.mode
         # A date the text gives beats the publication date standing in for one; a day beats a week.
-        if (draft.dated and not target.dated) or (draft.precision == "day" and target.precision != "day"):
+        finer = draft.dated == target.dated and draft.precision == "day" and target.precision != "day"
+        if (draft.dated and not target.dated) or finer:
             target.date, target.precision, target.dated = (
                 draft.date,
                 draft.precision,
