@@ -54,6 +54,7 @@ _ANOTHER_CLAUSE_RE = re.compile(
 _ONGOING_RE = re.compile(
     r"المستمر|المتواصل|متواصل|مستمر|يواصل|تواصل|تستمر|يستمر|استمرار|تتواصل|تتكرر|المتكرر|متكرر|باستمرار|"
     r"بين الفينه والاخري|بين الحين والاخر|مرارا|يوميا|بشكل يومي|وتيره|تتصاعد|يتصاعد|طالما|"
+    r"الاونه الاخيره|(?<![\u0621-\u064a])(?:و)?(?:تمارس|يمارس|تمارسان|يمارسون)(?![\u0621-\u064a])|"
     r"(?<![\u0621-\u064a])مرات(?![\u0621-\u064a])"  # اعتقل 3 مرات: several occasions, not one happening
 )
 # Words naming the people charged with an attack or the charge itself: the attack they name is told elsewhere.
@@ -125,7 +126,11 @@ def _hits(layers: TextLayers) -> list[TriggerHit]:
     ntext = norm.text
     phrases = find_phrases(ntext)
     taken = [(p.start, p.end) for p in phrases]
-    hits = [TriggerHit(*norm.to_original(p.start, p.end), p.trigger) for p in phrases]
+    hits = [
+        TriggerHit(*norm.to_original(p.start, p.end), p.trigger)
+        for p in phrases
+        if not _civil_operation(p.trigger, ntext, p.end)
+    ]
     quoted = [m.span() for m in _QUOTED_RE.finditer(ntext)]
     next_taken = 0  # phrase spans are sorted and disjoint: walk them alongside the words
     for match in _WORD_RE.finditer(ntext):
@@ -157,6 +162,22 @@ def _hits(layers: TextLayers) -> list[TriggerHit]:
         hits.append(hit)
     hits.sort(key=lambda h: h.start)
     return _outside_names(hits, layers)
+
+
+# What an "operation" that is no attack is of (عملية إجلاء، عملية سياسية، عملية تبادل الأسرى).
+_CIVIL_OPERATION_RE = re.compile(
+    r"\s+(?:ال)?(?:سياسيه|سلام|تبادل|اعاده|تسليم|انتخابيه|تفاوض|انتقال|نقل|جراحيه|اعمار|تسويه|عوده|ترحيل|"
+    r"اجلاء|اخلاء|مصالحه|بناء|تنظيم|تصويت|تسجيل|توزيع|انسحاب|خروج|دمج)(?![\u0621-\u064a])"
+)
+
+
+def _civil_operation(trigger: Trigger, ntext: str, end: int) -> bool:
+    """Whether an "operation" phrase (بدأت عملية، أطلقت عملية) names a civil operation, not an attack."""
+    return (
+        trigger.plover == "ASSAULT"
+        and ntext[max(0, end - 5) : end] == "عمليه"
+        and _CIVIL_OPERATION_RE.match(ntext, end) is not None
+    )
 
 
 def _glued(word: str, start: int) -> tuple[WordHit | None, int]:
@@ -228,6 +249,11 @@ def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger |
         and _CHARGE_BEFORE_RE.search(ntext, max(0, start - 30), start)
     ):
         return None  # منفذي الهجوم، المتورطين في الهجوم، بتهمة التحريض على اختطاف: the charge, not the attack
+    if trigger.lemma == "سيطر" and (
+        prev_word in ("تحت", "مناطق", "منطقه", "خطوط", "نفوذ")
+        or word_form.lstrip("وف").startswith(("ي", "ت", "لسيطر"))
+    ):
+        return None  # تحت سيطرة، المناطق التي تسيطر عليها، الخاضعة لسيطرة: who holds ground, not taking it
     if trigger.plover == "COERCE" and prev_word in ("رهن", "قيد", "تحت"):
         return None  # رهن الاعتقال: a state (held in detention), not an arrest
     if trigger.plover == "COERCE" and prev_word.startswith(("مذكر", "لمذكر")):
@@ -343,7 +369,20 @@ def find_mentions(layers: TextLayers, headline: bool = False) -> list[Mention]:
     for mention in mentions:
         if mention.plover == "ASSAULT":
             mention.mode = _best_mode(mention.mode, mention.modes)
-    return mentions
+    return [m for m in mentions if not _leaving_the_scene(m, mentions)]
+
+
+def _leaving_the_scene(mention: Mention, mentions: list[Mention]) -> bool:
+    """Whether a withdrawal or a flight told after an attack in its sentence (أطلق مسلحون النار …،
+    وانسحاب المسلحين من المكان) is the attackers leaving, part of the attack."""
+    return (
+        mention.plover == "RETREAT"
+        and mention.mode in (None, "escape")
+        and any(
+            m.plover == "ASSAULT" and m.sentence == mention.sentence and m.start < mention.start
+            for m in mentions
+        )
+    )
 
 
 def _clause_mentions(
@@ -358,6 +397,19 @@ def _clause_mentions(
     by_type: dict[str, list[TriggerHit]] = {}
     for hit in events:
         by_type.setdefault(hit.trigger.plover, []).append(hit)
+    # Destruction by an aircraft, a drone or a shell (دمّرت طائرة إسرائيلية قارباً) is the strike that did it.
+    remote = [m for m in modes if m in ("aerial", "drone", "heavy-weapons", "explosives")]
+    wrecks = [h for h in by_type.get("COERCE", []) if h.trigger.mode == "destroy"]
+    if wrecks and remote and "ASSAULT" not in by_type:
+        by_type["COERCE"] = [h for h in by_type["COERCE"] if h.trigger.mode != "destroy"]
+        if not by_type["COERCE"]:
+            del by_type["COERCE"]
+        by_type["ASSAULT"] = [
+            TriggerHit(
+                h.start, h.end, Trigger("ASSAULT", remote[0], "event", h.trigger.lemma), verbal=h.verbal
+            )
+            for h in wrecks
+        ]
     # An attack in the clause absorbs the raid it happened during; arrests absorb the raid that made them.
     if "COERCE" in by_type and ("ASSAULT" in by_type or deaths):
         by_type["COERCE"] = [h for h in by_type["COERCE"] if h.trigger.mode not in ("raid", "destroy")]
