@@ -487,7 +487,13 @@ def _compatible(event: _Draft, draft: _Draft) -> bool:
         return False  # خرج عن الخدمة مطلع أيار and a strike in August: two dates, two happenings
     if _two_speakers(event, draft):
         return False
-    if event.mode and draft.mode and event.mode != draft.mode and "title" not in (event.unit, draft.unit):
+    if (
+        event.mode
+        and draft.mode
+        and event.mode != draft.mode
+        and "title" not in (event.unit, draft.unit)
+        and {event.mode, draft.mode} != {"visit", "meet"}  # a meeting held on a visit is part of it
+    ):
         return False  # a headline names an attack loosely (يعدم شاباً for a shooting)
     if (draft.unit, draft.mention.sentence[0]) in event.sentences and not draft.mention.anaphoric:
         return (
