@@ -68,6 +68,7 @@ _PREPOSITIONS = frozenset(["دون", "بدون", "من", "عن", "في", "علي
 _NAMED_AFTER_RE = re.compile(r"(?:كتائب|لواء|مخيم|مستشفي|شارع|مسجد|مدرسه|ساحه|ميدان|مجمع|كتيبه)\s+$")
 _MARCH_AFTER = frozenset(["احتجاجيه", "حاشده", "شعبيه", "تضامنيه", "جماهيريه", "سلميه", "احتجاجا"])
 _MARCH_BEFORE = frozenset(["خرجت", "خرج", "نظم", "نظمت", "نظموا", "شارك", "شاركوا", "شاركت", "انطلقت"])
+_GUESTS = frozenset(["بالحضور", "بالضيوف", "بالوفد", "بالوفود", "بالزوار", "بضيوفه", "بضيفه", "بالمشاركين"])
 _TYPE_PRIORITY = {"arrest": 0, "curfew": 1, "raid": 5}
 _ONE_AGGRESSION_AFTER = re.compile(r"\s+(?:جوي|جويا|اسرائيلي|اسرائيليا|صاروخي|مدفعي|امريكي|اميركي|تركي)")
 _ONE_AGGRESSION_BEFORE = frozenset(["شن", "شنت", "نفذ", "نفذت", "لعدوان", "بعدوان", "تصدت", "تصدي", "يشن"])
@@ -254,6 +255,10 @@ def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger |
         or word_form.lstrip("وف").startswith(("ي", "ت", "لسيطر"))
     ):
         return None  # تحت سيطرة، المناطق التي تسيطر عليها، الخاضعة لسيطرة: who holds ground, not taking it
+    if trigger.role == "weak" and prev_word in ("بانها", "بانه", "بانهم", "بمثابه", "كانها", "كانه"):
+        return None  # وصف المواجهة بأنها معركة وجودية: what something is called, not a happening
+    if trigger.plover == "SUPPORT" and _GUESTS.intersection(ntext[end : end + 60].split()[:5]):
+        return None  # رحّب بالحضور، ترحيبه بالوفد: a host greeting guests, not support for a cause
     if trigger.plover == "COERCE" and prev_word in ("رهن", "قيد", "تحت"):
         return None  # رهن الاعتقال: a state (held in detention), not an arrest
     if trigger.plover == "COERCE" and prev_word.startswith(("مذكر", "لمذكر")):

@@ -375,6 +375,7 @@ _PHRASES: list[tuple[str, str, str | None, TriggerRole]] = [
     ),
     ("لارسال قوات|ارسال قوات", "MOBILIZE", None, "event"),
     ("حمل .{0,40}مسؤوليه", "ACCUSE", None, "event"),
+    ("(?:دق|دقت|تدق|يدق|يدقون) ناقوس الخطر", "THREATEN", None, "event"),  # sounds the alarm: a warning
     ("اعرب(?:ت|وا|ا)? (?:[^ ]+ ){0,3}عن (?:[^ ]+ )?(?:دعم|تاييد|ترحيب|تضامن)", "SUPPORT", None, "event"),
     ("ارتكب مجزره|ارتكبت مجزره|ارتكب .{0,8}مجازر", "ASSAULT", None, "event"),
     ("خروج (?:[^ ]+ )?من القطاع|خروج قيادات|خروج امن", "RETREAT", None, "event"),

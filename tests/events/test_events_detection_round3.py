@@ -1,0 +1,105 @@
+"""Detection and merging rules of the third round, one real sentence shape each: which words report a
+happening, and when two mentions are one happening."""
+
+from __future__ import annotations
+
+from rasd.events import extract_events, extract_events_from_text
+from rasd.events.lexicon import lookup_word
+from rasd.model import AnnotatedArticle, Article, Event
+
+PUBLISHED = "2024-03-31T10:00:00+03:00"
+
+
+def _events(text: str, plover: str | None = None) -> list[Event]:
+    events = extract_events_from_text(text, PUBLISHED)
+    return [e for e in events if plover is None or e.plover == plover]
+
+
+def _article(text: str, title: str = "") -> list[Event]:
+    article = Article(id="a", document_id="a", kind="article", title=title, text=text, published=PUBLISHED)
+    return extract_events(AnnotatedArticle(article=article))
+
+
+# --- words -----------------------------------------------------------------------------------------------
+
+
+def test_changes_is_no_raid() -> None:
+    assert lookup_word("تغير") is None and lookup_word("يغير") is None
+    assert not _events("وهذا الأمر تغير بإبرام الاتفاق النووي في فيينا.", "ASSAULT")
+
+
+def test_issued_by_is_no_confiscation() -> None:
+    assert not _events("وجاء في البيان الصادر عن وزارة الخارجية السورية أن دمشق ترحب بالمبادرة.", "COERCE")
+
+
+def test_a_verb_spelling_with_the_article_is_a_noun() -> None:
+    hit = lookup_word("التصدي")
+    assert hit is not None and not hit.verbal
+
+
+def test_an_evacuation_operation_is_no_attack() -> None:
+    events = _events("بدأت عملية إجلاء مقاتلي الفصائل المعارضة وعائلاتهم من مدينة درعا في جنوب سوريا.")
+    assert not [e for e in events if e.plover == "ASSAULT"]
+
+
+def test_a_military_operation_is_an_attack() -> None:
+    assert _events("أطلق الجيش العراقي، اليوم الأحد، عملية عسكرية واسعة في صحراء الأنبار.", "ASSAULT")
+
+
+def test_ground_held_is_no_ground_taken() -> None:
+    text = "وقصفت المدفعية مواقع في المناطق التي تسيطر عليها المعارضة في ريف إدلب."
+    assert [e.plover for e in _events(text)] == ["ASSAULT"]
+    assert not _events("وتقع البلدة تحت سيطرة قوات النظام السوري منذ عام 2018.", "ASSAULT")
+
+
+def test_a_boat_destroyed_by_an_aircraft_is_an_air_strike() -> None:
+    (event,) = _events("دمرت طائرة إسرائيلية قاربا راسيا في مدينة غزة فجر الأربعاء.")
+    assert (event.plover, event.plover_mode) == ("ASSAULT", "aerial")
+
+
+def test_attackers_withdrawing_are_part_of_their_attack() -> None:
+    text = (
+        "وأفادت مصادر محلية عن إطلاق مسلحين في ساعات متأخرة من الليل النار باتجاه مستوطنة حومش في جنين، "
+        "وانسحاب المسلحين من المكان."
+    )
+    assert [e.plover for e in _events(text)] == ["ASSAULT"]
+
+
+def test_sounding_the_alarm_is_a_warning() -> None:
+    assert _events("وزير الخارجية اليوناني يدق ناقوس الخطر بشأن الهجرة عبر بحر إيجه.", "THREATEN")
+
+
+def test_what_something_is_called_is_no_battle() -> None:
+    text = "ووصف الرئيس الروسي السابق المواجهة بين موسكو والغرب بأنها معركة وجودية لروسيا وشعبها."
+    assert not _events(text, "ASSAULT")
+
+
+def test_a_host_greeting_guests_is_no_support() -> None:
+    assert not _events("ورحب السفير الأمريكي ديفيد فريدمان بالحضور في حفل افتتاح السفارة.", "SUPPORT")
+
+
+# --- one record per happening --------------------------------------------------------------------------------
+
+
+def test_two_dates_that_do_not_overlap_are_two_strikes() -> None:
+    text = (
+        "شنت طائرات إسرائيلية غارات على مطار حلب الدولي فجر اليوم الأحد. "
+        "وكان مطار حلب الدولي قد تعرض لغارة إسرائيلية في 2 أيار/مايو الماضي."
+    )
+    assert len([e for e in _article(text) if e.plover == "ASSAULT"]) == 2
+
+
+def test_a_visit_and_the_meeting_held_on_it_are_one_record() -> None:
+    text = (
+        "وصل وزير الخارجية الإيراني إلى دمشق اليوم الأحد في زيارة رسمية. "
+        "والتقى وزير الخارجية الإيراني في دمشق الرئيس السوري بشار الأسد."
+    )
+    assert len([e for e in _article(text) if e.plover == "CONSULT"]) == 1
+
+
+def test_two_speakers_make_two_warnings() -> None:
+    text = (
+        "حذّر الرئيس الروسي فلاديمير بوتين الدول الغربية من عواقب تزويد أوكرانيا بالأسلحة. "
+        "وحذّر وزير الخارجية الروسي سيرغي لافروف الدول الغربية من التصعيد في البحر الأسود."
+    )
+    assert len([e for e in _article(text) if e.plover == "THREATEN"]) == 2
