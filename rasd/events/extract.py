@@ -30,6 +30,7 @@ from rasd.events.setting import (
     assign_place,
     country_place,
     crowd_country,
+    news_day,
     speaker_country,
     usable_places,
 )
@@ -37,7 +38,6 @@ from rasd.events.summaries import summarize
 from rasd.model import AnnotatedArticle, Article, Event, Place, Span
 
 MIN_CONFIDENCE = 0.5
-NEWS_DAY_WINDOW = 2  # days before publication in which the opening's date is the news day
 _FIELD_FAMILIES = frozenset({"violence", "coercion", "protest"})
 _VISIT_RE = re.compile(
     r"(?<![\u0621-\u064a])(?:ب|و|ل)?(?:زياره|زيارته|زيارتها|يزور|زار|يصل|وصل|وصلت|تصل)(?![\u0621-\u064a])"
@@ -155,7 +155,7 @@ def _drafts(
     main_country = _main_country(units, usable)
     main_region = _main_region(usable, main_country)
     strays = _stray_countries(units)
-    news_day = _news_day(units, published)
+    day_of_news = news_day(units, published)
     for (unit, layers), (_, unit_places) in zip(units, usable, strict=True):
         mentions = find_mentions(layers, headline=unit == "title" or _reads_as_headline(layers, units))
         if not mentions:
@@ -166,7 +166,7 @@ def _drafts(
         for index, mention in enumerate(mentions):
             if mention.aggregate and mention.role == "death":
                 continue
-            draft = _draft(mention, unit, layers, actors, places, published, news_day)
+            draft = _draft(mention, unit, layers, actors, places, published, day_of_news)
             if draft is None:
                 continue
             family = family_of(draft.plover)
@@ -214,35 +214,6 @@ def _in_the_field(plover: str, mode: str | None) -> bool:
     if family_of(plover) in _FIELD_FAMILIES or plover == "RETREAT":
         return True
     return plover == "CONCEDE" and mode in ("surrender", "disarm")
-
-
-def _news_day(units: list[tuple[str, TextLayers]], published: datetime | None) -> str | None:
-    """The day the article's news happened, when its headline or opening sentences name one (اليوم الأحد,
-    أمس) in the days before publication: the story's undated happenings are that day's."""
-    if published is None:
-        return None
-    latest = published.date()
-    earliest = (published - timedelta(days=NEWS_DAY_WINDOW)).date().isoformat()
-    for unit, layers in units:
-        limit = len(layers.text) if unit == "title" else _opening_end(layers)
-        for timex in layers.timexes:
-            if timex.start >= limit:
-                break
-            if (
-                timex.precision == "day"
-                and timex.value
-                and earliest <= timex.value[:10] <= latest.isoformat()
-            ):
-                return timex.value[:10]
-            hours = re.fullmatch(r"PT(\d+)H", timex.value or "")
-            if timex.precision == "duration" and hours and int(hours[1]) <= 24:
-                return latest.isoformat()  # "in the past 24 hours": the day of publication
-    return None
-
-
-def _opening_end(layers: TextLayers) -> int:
-    """Where the opening (the first three sentences: a summary paragraph often comes before the lede) ends."""
-    return layers.sentences[3].start if len(layers.sentences) > 3 else len(layers.text)
 
 
 def _demonym_countries(layers: TextLayers) -> list[str]:

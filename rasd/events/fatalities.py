@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rasd.arabic.numbers import Quantity
+from rasd.arabic.numbers import Quantity, find_quantities
 from rasd.events.detect import Mention
 from rasd.events.layers import TextLayers
 
@@ -178,7 +178,11 @@ def _count_near(
             return Fatalities(int(q.value), text[q.start : d_end])
         break
     word = _first_word(after)
-    if word in _DUAL_WORDS or (_DUAL_RE.match(word or "") and word not in ("الان", "ان", "انسان")):
+    if (
+        word in _DUAL_WORDS
+        or (_DUAL_RE.match(word or "") and word not in ("الان", "ان", "انسان"))
+        or _accusative_dual(word)
+    ):
         return Fatalities(2, text[d_start : d_end + len(after) - len(after.lstrip()) + len(word or "")])
     own = text[d_start:d_end]
     from rasd.arabic.normalize import normalize_text
@@ -199,6 +203,14 @@ def _count_near(
     ):
         return Fatalities(1, own)
     return None
+
+
+def _accusative_dual(word: str | None) -> bool:
+    """Whether a word in -ين is a dual (مقتل عنصرين، جنديين، طفلين) rather than a plural (مدنيين، مستوطنين):
+    news attests its singular and a nominative dual, and no sound plural that reads the same."""
+    if not word or not word.endswith("ين"):
+        return False
+    return any(q.value == 2 for q in find_quantities(word, duals=True))
 
 
 def _singular(word: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from rasd.arabic.normalize import normalize_text
 from rasd.events.detect import Mention
@@ -235,6 +235,18 @@ def _after_purpose(place: PlaceSpan, mention: Mention, layers: TextLayers) -> bo
     )
 
 
+# What may stand between a verb of movement and its destination: nothing, an attached ل (يتوجه للدوحة), إلى.
+_TO_DESTINATION_RE = re.compile(r"\s*(?:ل|لل|[اإ]لى\s+)?")
+
+
+def _destination_of(mention: Mention, place: PlaceSpan, layers: TextLayers) -> bool:
+    """Whether a place is the destination written right after a meeting's verb of movement (وفد يتوجه
+    للدوحة، يصل إلى القاهرة): where the meeting will be held."""
+    return mention.plover == "CONSULT" and bool(
+        _TO_DESTINATION_RE.fullmatch(layers.text[mention.end : place.start])
+    )
+
+
 def assign_place(mention: Mention, places: list[PlaceSpan], layers: TextLayers) -> PlaceSpan | None:
     """The place of the mention's sentence that best reads as where it happened (its own clause first, or a
     place fronted at the head of the sentence)."""
@@ -247,17 +259,21 @@ def assign_place(mention: Mention, places: list[PlaceSpan], layers: TextLayers) 
             continue
         if _after_purpose(place, mention, layers):
             continue
-        allowed = _VISIT_PLACE_WORDS if mention.mode == "visit" else ("في", "ب", "الي")
+        toward = mention.mode == "visit" or _destination_of(mention, place, layers)
+        allowed = _VISIT_PLACE_WORDS if toward else ("في", "ب", "الي")
         if mention.plover == "RETREAT":
             allowed = ("في", "ب", "من")
-        if verbal and preposition_before(layers, place.start) not in allowed:
-            continue  # a statement's topic is not its place: only a place "in"/"to" which it was made counts
         before = preposition_before(layers, place.start)
-        if _weights(mention).get(before, 0.0) < 0:
+        if verbal and before not in allowed:
+            continue  # a statement's topic is not its place: only a place "in"/"to" which it was made counts
+        to_place = toward and before == "ل"  # زيارة لدمشق، يتوجه للدوحة: ل says "to" after a visit
+        if _weights(mention).get(before, 0.0) < 0 and not to_place:
             continue  # نصرة لغزة، العدوان على غزة، أُطلقت من لبنان: not where this happened
         # The mention's own clause first; a place elsewhere in the sentence only when the clause names none.
         in_scope = c_start <= place.start < c_end or _frames_sentence(place, layers, s_start)
         score = _place_score(place, mention, layers) - (0.0 if in_scope else 2.5)
+        if to_place:
+            score -= _weights(mention).get("ل", 0.0) - _weights(mention).get("الي", 0.0)
         if score > 0.5:
             scored.append((score, place))
     return max(scored, key=lambda sp: sp[0])[1] if scored else None
@@ -335,6 +351,93 @@ def _opens_period(layers: TextLayers, timex: Timex) -> bool:
     return bool(_PERIOD_BEFORE_RE.search(norm.text[max(0, n_start - 12) : n_start]))
 
 
+NEWS_DAY_WINDOW = 2  # days before publication in which the opening's date is the news day
+# "In the past 24 hours": a look-back duration that dates the news to the day of publication, unlike a
+# duration of how long something lasted (استمر لأكثر من ساعتين).
+_LOOKBACK_AFTER_RE = re.compile(
+    r"^\s*(?:ال)?(?:ماضيه|ماضي|اخيره|اخير|منصرمه|منصرم|فايته|فايت)(?![\u0621-\u064a])"
+)
+# Friday prayers (عقب صلاة الجمعة، خلال خطبة الجمعة) name the Friday of the week: demonstrations after them are
+# that day's. Not a temporal expression of their own (صلاة الجمعة is a rite), so read here.
+_FRIDAY_PRAYER_RE = re.compile(r"(?:صلاه|صلوات|خطبه|خطبتي) (?:ال)?جمعه")
+_FRIDAY = 4
+
+
+def news_day(units: list[tuple[str, TextLayers]], published: datetime | None) -> str | None:
+    """The day the article's news happened, when its headline or opening sentences name one (اليوم الأحد,
+    أمس, خلال الساعات الـ24 الماضية, عقب صلاة الجمعة) in the days before publication: the story's undated
+    happenings are that day's."""
+    if published is None:
+        return None
+    latest = published.date()
+    earliest = latest - timedelta(days=NEWS_DAY_WINDOW)
+    friday = None
+    for unit, layers in units:
+        limit = len(layers.text) if unit == "title" else _opening_end(layers)
+        for timex in layers.timexes:
+            if timex.start >= limit:
+                break
+            if (
+                timex.precision == "day"
+                and timex.value
+                and earliest.isoformat() <= timex.value[:10] <= latest.isoformat()
+            ):
+                return timex.value[:10]
+            hours = re.fullmatch(r"PT(\d+)H", timex.value or "")
+            if timex.precision == "duration" and hours and int(hours[1]) <= 24 and _looks_back(layers, timex):
+                return latest.isoformat()  # "in the past 24 hours": the day of publication
+        if friday is None and _FRIDAY_PRAYER_RE.search(layers.normalized_slice(0, limit)):
+            last_friday = latest - timedelta(days=(latest.weekday() - _FRIDAY) % 7)
+            friday = last_friday.isoformat() if last_friday >= earliest else None
+    return friday
+
+
+# Words before a duration that make it the window of the report (خلال 24 ساعة، في غضون ساعات، آخر 24 ساعة),
+# unlike how long something lasted (استمر لأكثر من ساعتين، لمدة ساعتين).
+_WINDOW_WORDS = frozenset({"اخر", "خلال", "غضون", "طوال", "طيله", "مدي"})
+
+
+def _looks_back(layers: TextLayers, timex: Timex) -> bool:
+    """Whether a duration is the window of the report (الساعات الـ24 الماضية, خلال 24 ساعة)."""
+    own = normalize_text(timex.text).split()
+    after = layers.normalized_slice(timex.end, min(len(layers.text), timex.end + 16))
+    before = words_before(layers.normalized.text, layers.to_normalized(timex.start, timex.start)[0], 1)
+    return (
+        any(_LOOKBACK_AFTER_RE.match(word) for word in own[1:])
+        or bool(own and own[0] in _WINDOW_WORDS)
+        or bool(_LOOKBACK_AFTER_RE.match(after))
+        or bool(before and strip_clitic(before[-1]) in _WINDOW_WORDS)
+    )
+
+
+def _opening_end(layers: TextLayers) -> int:
+    """Where the opening (the first three sentences: a summary paragraph often comes before the lede) ends."""
+    return layers.sentences[3].start if len(layers.sentences) > 3 else len(layers.text)
+
+
+# Words that date a happening only as recent (وقبل أيام، منذ أيام، مؤخراً): an earlier day than the news day,
+# known only to lie in the week before publication.
+_RECENT_RE = re.compile(
+    r"(?<![\u0621-\u064a])(?:و)?(?:(?:قبل|منذ) (?:بضعه |عده )?ايام(?: قليله)?|موخرا)(?![\u0621-\u064a])"
+)
+
+
+def _set_off(layers: TextLayers, timex: Timex) -> bool:
+    """Whether a date stands between commas (وقال المتحدث، الإثنين، إن): the date of the report it follows."""
+    before = layers.text[max(0, timex.start - 3) : timex.start].rstrip()
+    after = layers.text[timex.end : timex.end + 3].lstrip()
+    return before.endswith(("،", ",")) and after.startswith(("،", ","))
+
+
+def _own_date_after(mention: Mention, layers: TextLayers, scoped: list[Timex], end: int) -> Timex | None:
+    """The first date after the trigger in the same phrase (no comma between them): the event's own date."""
+    for timex in sorted(scoped, key=lambda t: t.start):
+        if mention.end <= timex.start < end:
+            between = layers.text[mention.end : timex.start]
+            return None if ("،" in between or "," in between) else timex
+    return None
+
+
 def assign_date(
     mention: Mention, layers: TextLayers, published: datetime | None, news_day: str | None = None
 ) -> tuple[str | None, str | None, str | None]:
@@ -358,6 +461,9 @@ def assign_date(
             nearest = min(
                 scoped, key=lambda t: abs(t.start - mention.start) + (0 if t.start < mention.start else 5)
             )
+            own = _own_date_after(mention, layers, scoped, end)
+            if own is not None and nearest.start < mention.start and _set_off(layers, nearest):
+                nearest = own  # وعرض، الإثنين، صور الصواريخ التي أطلقت في أبريل: Monday dates the showing
             resolved = _timex_date(nearest)
             if resolved is not None:
                 return resolved[0], resolved[1], nearest.text
@@ -367,6 +473,10 @@ def assign_date(
         return None, None, None
     if published is None:
         return None, None, None
+    if _RECENT_RE.search(clause_text) or _RECENT_RE.search(
+        layers.normalized_slice(mention.sentence[0], mention.start)
+    ):
+        return published.date().isoformat(), "week", None  # وقبل أيام، أفاد مصدر: not the news day
     # An article that dates its news (اليوم الأحد) tells of that day's happenings unless it says otherwise.
     if news_day is not None:
         return news_day, "day", None
