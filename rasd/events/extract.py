@@ -397,6 +397,10 @@ def _same_place(a: _Draft, b: _Draft) -> bool:
     return a.place_kind in coarse or b.place_kind in coarse or not (a.place_explicit and b.place_explicit)
 
 
+# Modes one happening is told by in turn: a meeting held on a visit, a drone strike called an air strike.
+_KINDRED_MODES = frozenset({frozenset(("visit", "meet")), frozenset(("aerial", "drone"))})
+
+
 def _date_window(draft: _Draft) -> tuple[str, str] | None:
     """The first and last day a draft's date may stand for (a week ends on its date, as in the gold)."""
     if not draft.date or len(draft.date) < 10:
@@ -463,7 +467,7 @@ def _compatible(event: _Draft, draft: _Draft) -> bool:
         and draft.mode
         and event.mode != draft.mode
         and "title" not in (event.unit, draft.unit)
-        and {event.mode, draft.mode} != {"visit", "meet"}  # a meeting held on a visit is part of it
+        and frozenset((event.mode, draft.mode)) not in _KINDRED_MODES
     ):
         return False  # a headline names an attack loosely (يعدم شاباً for a shooting)
     if (draft.unit, draft.mention.sentence[0]) in event.sentences and not draft.mention.anaphoric:
