@@ -18,7 +18,7 @@ from rasd.arabic.normalize import normalize_text
 from rasd.events.detect import Mention
 from rasd.events.layers import PlaceSpan, TextLayers
 from rasd.events.lexicon import family_of
-from rasd.events.setting import PLACE_CUES, strip_clitic, words_before
+from rasd.events.setting import ARABIC_WORD, PLACE_CUES, strip_clitic, words_before
 from rasd.model import Actor, Entity
 
 
@@ -31,6 +31,11 @@ class ActorMention:
     text: str
     actor: Actor
     key: str
+    entity_type: str | None = None  # the NER type of a named entity (PER, ORG, GPE, NORP); None if generic
+
+    @property
+    def is_person(self) -> bool:
+        return self.actor.type == "person" or self.entity_type == "PER"
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +255,9 @@ def actor_from_entity(entity: Entity) -> Actor:
     return Actor(entity.id, entity.text, entity.name_en)
 
 
+_GAZETTEER_ID_PREFIX = "gn:"
+
+
 def actor_candidates(layers: TextLayers) -> list[ActorMention]:
     """Actors named in the text, in order: linked entities, then generic actors where no entity lies."""
     found: list[ActorMention] = []
@@ -258,10 +266,17 @@ def actor_candidates(layers: TextLayers) -> list[ActorMention]:
             continue
         if entity.start <= 2 and layers.text[entity.end : entity.end + 2].strip().startswith(":"):
             continue  # "لبنان: …" at the head of a headline says where, not who
+        if entity.id and entity.id.startswith(_GAZETTEER_ID_PREFIX):
+            continue  # a town or region of the gazetteer (حلب، الغوطة الشرقية) is where, not who
         actor = actor_from_entity(entity)
         found.append(
             ActorMention(
-                entity.start, entity.end, entity.text, actor, entity.id or normalize_text(entity.text)
+                entity.start,
+                entity.end,
+                entity.text,
+                actor,
+                entity.id or normalize_text(entity.text),
+                entity.type,
             )
         )
     found = _without_title_demonyms(found, layers)
@@ -348,6 +363,8 @@ def _hint(layers: TextLayers, candidate: ActorMention, mention: Mention) -> str 
         return "support"  # قوات النظام أطلقت بدعم روسي عملية: the backer, not the agent
     if previous in _ACTION_NOUNS and _next_word(layers, candidate).startswith("ل"):
         return "agent"  # استهداف الحوثيين لمطار أبها: the genitive of an action noun whose object has لـ
+    if previous in _PATIENT_NOUNS and not _is_demonym(candidate):
+        return "target"  # اعتقال قائد، زيارة كوريا الشمالية: the genitive of these nouns undergoes the act
     if previous in _TARGET_BEFORE or any(w in ("علي", "ضد", "لجنود") for w in before):
         return "target"
     if previous in _VICTIM_NOUNS or previous.removeprefix("ال") in _VICTIM_NOUNS:
@@ -372,6 +389,27 @@ _SUPPORT_BEFORE = frozenset(
 _ACTION_NOUNS = frozenset(
     normalize_text(w)
     for w in ["استهداف", "باستهداف", "قصف", "اقتحام", "اعتقال", "اغتيال", "احتجاز", "اختطاف"]
+)
+
+
+# Action nouns whose genitive is the one the act is done to (its agent would follow as لـ or an adjective).
+_PATIENT_NOUNS = frozenset(
+    normalize_text(w)
+    for w in [
+        "اعتقال",
+        "باعتقال",
+        "اغتيال",
+        "باغتيال",
+        "احتجاز",
+        "اختطاف",
+        "خطف",
+        "إعدام",
+        "ترحيل",
+        "زيارة",
+        "بزيارة",
+        "حبس",
+        "توقيف",
+    ]
 )
 
 
@@ -454,7 +492,14 @@ def assign_actors(
     if actor1 is None:
         # The subject of a verb follows it closely (شنّت قوات الاحتلال…); an actor further on belongs to
         # another phrase of the clause.
-        after = [a for a in usable if trigger <= a.start <= mention.end + 40 and hints[id(a)] is None]
+        after = [
+            a
+            for a in usable
+            if trigger <= a.start <= mention.end + 40
+            and hints[id(a)] is None
+            and (mention.verbal or not a.is_person)
+            and not _crosses_target_marker(layers, mention.end, a.start)
+        ]
         actor1 = next((a for a in after if not (violent and a.actor.type in _NOT_ATTACKERS)), None)
     if actor1 is None:
         # The subject of a nominal report (أعلنت المقاومة استهداف…) — but a ministry, an agency or a person
@@ -517,6 +562,16 @@ def _civilian_victims(mention: Mention, layers: TextLayers) -> ActorMention | No
     start, end = layers.normalized.to_original(*match.span())
     text = layers.text[start:end]
     return ActorMention(start, end, text, Actor(None, text, "Civilians", "civilians"), "civilians")
+
+
+_TARGET_MARKERS = frozenset(normalize_text(w) for w in ["على", "ضد", "باتجاه", "نحو", "صوب", "تجاه", "بحق"])
+
+
+def _crosses_target_marker(layers: TextLayers, start: int, end: int) -> bool:
+    """Whether a target preposition stands between ``start`` and ``end``: an actor past it is in the target
+    phrase (شنت تركيا هجمات ضد معسكرات لحزب العمال), not the subject of the act."""
+    words = ARABIC_WORD.findall(layers.normalized_slice(start, end))
+    return any(w in _TARGET_MARKERS for w in words)
 
 
 def _is_gpe_location(actor: ActorMention, layers: TextLayers) -> bool:

@@ -1,0 +1,51 @@
+"""Who did it and to whom: the roles that Arabic word order gives the actors around an event's trigger."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.model import Article, Event
+from rasd.pipeline import annotate
+
+
+def events_of(text: str) -> list[Event]:
+    article = Article(id="a", document_id="d", kind="article", text=text, published="2018-03-23T10:00:00")
+    return annotate(article).events
+
+
+def only_event(text: str) -> Event:
+    events = events_of(text)
+    assert len(events) == 1, [(e.plover, e.evidence) for e in events]
+    return events[0]
+
+
+def test_an_actor_past_a_target_preposition_is_in_the_target_phrase() -> None:
+    event = only_event(
+        "وشنت تركيا عددا من الهجمات ضد معسكرات يشتبه بانتمائها لحزب العمال الكردستاني شمالي العراق."
+    )
+    assert event.actor1 is not None and event.actor1.id == "turkey"
+
+
+def test_a_person_after_a_nominal_trigger_undergoes_the_act() -> None:
+    event = only_event("قررت النيابة العامة المصرية حبس مقدمة البرامج ريهام سعيد ومنتج برنامجها أربعة أيام.")
+    assert event.actor1 is not None and event.actor1.id == "egypt"
+    assert event.actor2 is not None and event.actor2.name_ar == "ريهام سعيد"
+
+
+def test_the_partner_of_talks_follows_with() -> None:
+    event = only_event("وسيجري البرهان، خلال الزيارة، مباحثات مع رئيس الجمهورية عبد المجيد تبون.")
+    assert event.actor1 is not None and event.actor1.id == "abdel-fattah-al-burhan"
+    assert event.actor2 is not None and event.actor2.id == "abdelmadjid-tebboune"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد المصدر أن 4 صواريخ معادية استهدفت مطار حلب الدولي فجر اليوم.",
+        "تدمير وإسقاط مسيرات انتحارية استهدفت المدنيين في حماه وحلب",
+    ],
+)
+def test_a_town_is_where_not_who(text: str) -> None:
+    for event in events_of(text):
+        for actor in (event.actor1, event.actor2):
+            assert actor is None or actor.name_en not in ("Aleppo", "Hama")
