@@ -95,8 +95,13 @@ _RETALIATION_RE = re.compile(r"(?:ردا|رده|انتقاما|ثارا) (?:عل
 _RUNNING_TOLL_RE = re.compile(
     r"(?:يرتفع|ارتفع|ليرتفع|ارتفاع) (?:بذلك )?(?:عدد|حصيله)|منذ (?:بد|اندلاع|السابع|7 )"
 )
+# A toll over weeks, months or years (خلال المعارك على مدار الأسابيع الماضية، إذ قتل العشرات): many happenings.
+_PERIOD_TOLL_RE = re.compile(
+    r"(?:خلال|مدار|مدي|طوال|طيله) (?:ال)?(?:ايام|اسابيع|اشهر|شهور|اعوام|سنوات|سنين)(?![\u0621-\u064a])"
+)
 _INJURED_NEXT = re.compile(r"^\s*(?:[\u0621-\u064a]+ )?(?:مصاب|جريح|جرحي|اصاب)")
 _LARGEST_ONE_EVENT = 1000
+_CASUALTIES_RE = re.compile(r"بين (?:قتيل|شهيد) و(?:جريح|مصاب)")
 _WORD = re.compile(r"[\u0621-\u064a0-9]+")
 
 
@@ -129,6 +134,8 @@ def count_fatalities(
             continue
         if _RUNNING_TOLL_RE.search(layers.normalized_slice(mention.sentence[0], d_start)):
             continue  # "يرتفع عدد القتلى إلى 577 منذ السابع من أكتوبر، بينهم 239 قتيلاً": a running toll
+        if _PERIOD_TOLL_RE.search(layers.normalized_slice(scope_start, d_start)):
+            continue
         found = _count_near(layers, quantities, d_start, d_end, scope_start, scope_end)
         if found is not None and found.count == 1 and found.text not in {f.text for f in singles}:
             singles.append(found)
@@ -198,6 +205,8 @@ def _count_near(
         return Fatalities(1, text[d_start:d_end] + " " + word)
     if own_norm.startswith(("توفي ", "لقي ", "توفيت ")):
         return Fatalities(1, own)  # a verb in the singular: one person died
+    if _CASUALTIES_RE.search(layers.normalized_slice(max(scope_start, d_start - 8), d_end + 12)):
+        return None  # بين قتيل وجريح: casualties of both kinds, no number of dead
     if own_norm.lstrip("وبل") in ("شهيد", "قتيل", "الشهيد") and not _PLURAL_HINT.match(
         normalize_text(word or "")
     ):

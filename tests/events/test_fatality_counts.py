@@ -1,4 +1,5 @@
-"""Fatalities of an event by ACLED's conservative rule: duals written in the accusative (-ين).
+"""Fatalities of an event by ACLED's conservative rule: accusative duals, casualties without a number, tolls over
+weeks.
 
 The sentences are written in the style of the Arabic news the stage reads (not copied from any article).
 """
@@ -24,3 +25,18 @@ def test_a_dual_in_the_accusative_counts_two() -> None:
 def test_a_sound_plural_that_reads_like_a_dual_counts_nothing() -> None:
     # مدنيين and مستوطنين are plurals: an unnumbered plural counts 0
     assert _fatalities("أسفر القصف عن مقتل مدنيين في بلدة بيت حانون.") == 0
+
+
+def test_killed_and_wounded_without_a_number_count_nothing() -> None:
+    text = "أعلنت المقاومة استهداف تجمع لجنود الاحتلال في حرج عداثر، وإيقاع أفراده بين قتيل وجريح."
+    assert _fatalities(text) == 0
+
+
+def test_a_toll_over_weeks_is_not_the_count_of_one_strike() -> None:
+    told = "شنت طائرات التحالف غارات على مواقع التنظيم في حضرموت، وقتل العشرات من مسلحيه."
+    assert _fatalities(told) == 10
+    over_weeks = (
+        "شنت طائرات التحالف غارات على مواقع التنظيم في حضرموت، وقتل خلال المعارك على مدار الأسابيع "
+        "الماضية العشرات من مسلحيه."
+    )
+    assert _fatalities(over_weeks) == 0
