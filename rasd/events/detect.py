@@ -374,19 +374,25 @@ def find_mentions(layers: TextLayers, headline: bool = False) -> list[Mention]:
     for mention in mentions:
         if mention.plover == "ASSAULT":
             mention.mode = _best_mode(mention.mode, mention.modes)
-    return [m for m in mentions if not _leaving_the_scene(m, mentions)]
+    return [m for m in mentions if not _part_of_earlier(m, mentions)]
 
 
-def _leaving_the_scene(mention: Mention, mentions: list[Mention]) -> bool:
-    """Whether a withdrawal or a flight told after an attack in its sentence (أطلق مسلحون النار …،
-    وانسحاب المسلحين من المكان) is the attackers leaving, part of the attack."""
-    return (
-        mention.plover == "RETREAT"
-        and mention.mode in (None, "escape")
-        and any(
-            m.plover == "ASSAULT" and m.sentence == mention.sentence and m.start < mention.start
-            for m in mentions
-        )
+def _part_of_earlier(mention: Mention, mentions: list[Mention]) -> bool:
+    """Whether a mention told after an attack or a riot in its sentence is part of it: the attackers leaving
+    (أطلق مسلحون النار …، وانسحاب المسلحين من المكان), or what they burnt or looted (هاجم مستوطنون القرية …،
+    وأحرقوا 10 منازل؛ اشتباكات …، وأعمال نهب وتخريب)."""
+    if mention.plover == "RETREAT" and mention.mode in (None, "escape"):
+        heads: tuple[str, ...] = ("ASSAULT",)
+    elif mention.plover == "COERCE" and mention.mode in ("destroy", "seize"):
+        heads = ("ASSAULT", "PROTEST")
+    else:
+        return False
+    return any(
+        m.plover in heads
+        and m.mode != "abduct"  # اختطفت صيارفة ونهبت النقود: a kidnapping and a looting
+        and m.sentence == mention.sentence
+        and m.start < mention.start
+        for m in mentions
     )
 
 

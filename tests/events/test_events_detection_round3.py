@@ -103,3 +103,16 @@ def test_two_speakers_make_two_warnings() -> None:
         "وحذّر وزير الخارجية الروسي سيرغي لافروف الدول الغربية من التصعيد في البحر الأسود."
     )
     assert len([e for e in _article(text) if e.plover == "THREATEN"]) == 2
+
+
+def test_houses_burnt_in_an_attack_are_part_of_it() -> None:
+    text = "هاجم عشرات المستوطنين قرية ترمسعيا شمال رام الله، السبت، وأحرقوا 10 منازل و7 مركبات."
+    assert [e.plover for e in _events(text)] == ["ASSAULT"]
+
+
+def test_a_kidnapping_and_a_looting_are_two_happenings() -> None:
+    text = (
+        "اختطفت ميليشيات الحوثي عددا من مالكي محال الصرافة في محافظة البيضاء، "
+        "ونهبت كميات من الأوراق النقدية الجديدة."
+    )
+    assert sorted(e.plover for e in _events(text)) == ["ASSAULT", "COERCE"]
