@@ -66,9 +66,12 @@ _CHARGE_BEFORE_RE = re.compile(
 _PREPOSITIONS = frozenset(["دون", "بدون", "من", "عن", "في", "علي", "الي", "حتي", "منذ", "بعد", "قبل"])
 # Places and institutions named after a martyr: مخيم الشهيد…، كتائب الشهيد…
 _NAMED_AFTER_RE = re.compile(r"(?:كتائب|لواء|مخيم|مستشفي|شارع|مسجد|مدرسه|ساحه|ميدان|مجمع|كتيبه)\s+$")
+# Nouns of places whose next word names or qualifies the place (وادي رفض، جبل الهجوم، ساحة المعركة).
+_PLACE_NOUN_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:وادي|جبل|تل|قريه|بلده|حي|ساحه|ميدان|ارض)\s+$")
 _MARCH_AFTER = frozenset(["احتجاجيه", "حاشده", "شعبيه", "تضامنيه", "جماهيريه", "سلميه", "احتجاجا"])
 _MARCH_BEFORE = frozenset(["خرجت", "خرج", "نظم", "نظمت", "نظموا", "شارك", "شاركوا", "شاركت", "انطلقت"])
 _GUESTS = frozenset(["بالحضور", "بالضيوف", "بالوفد", "بالوفود", "بالزوار", "بضيوفه", "بضيفه", "بالمشاركين"])
+_PROTESTERS_RE = re.compile(r"محتج|متظاهر|معتصم")
 _TYPE_PRIORITY = {"arrest": 0, "curfew": 1, "raid": 5}
 _ONE_AGGRESSION_AFTER = re.compile(r"\s+(?:جوي|جويا|اسرائيلي|اسرائيليا|صاروخي|مدفعي|امريكي|اميركي|تركي)")
 _ONE_AGGRESSION_BEFORE = frozenset(["شن", "شنت", "نفذ", "نفذت", "لعدوان", "بعدوان", "تصدت", "تصدي", "يشن"])
@@ -218,6 +221,8 @@ def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger |
         return None
     if trigger.role == "death" and _NAMED_AFTER_RE.search(ntext, max(0, start - 12), start):
         return None
+    if trigger.role != "mode" and _PLACE_NOUN_BEFORE_RE.search(ntext, max(0, start - 12), start):
+        return None  # وادي رفض، ساحة المعركة: a place named or set by the word, not a happening
     word_form = ntext[start:end]
     if (
         (trigger.role == "death" or trigger.lemma in ("اغتال", "اعتقل"))
@@ -352,7 +357,12 @@ def find_mentions(layers: TextLayers, headline: bool = False) -> list[Mention]:
             by_sentence.setdefault(clause if headline else sentence, []).append(mention)
     for clause, sentence, deaths, modes in pending_deaths:
         told = by_sentence.get(clause if headline else sentence, [])
-        attacks = [m for m in told if m.plover == "ASSAULT" or m.mode == "riot"]
+        # protesters killed at a protest the sentence tells are its victims (excessive force, in ACLED's terms)
+        attacks = [m for m in told if m.plover == "ASSAULT" or m.mode == "riot"] or [
+            m
+            for m in told
+            if m.plover == "PROTEST" and _PROTESTERS_RE.search(layers.normalized_slice(*clause))
+        ]
         if attacks:
             nearest = min(attacks, key=lambda m: abs(m.start - deaths[0].start))
             nearest.deaths += [(d.start, d.end) for d in deaths]

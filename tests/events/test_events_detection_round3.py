@@ -116,3 +116,17 @@ def test_a_kidnapping_and_a_looting_are_two_happenings() -> None:
         "ونهبت كميات من الأوراق النقدية الجديدة."
     )
     assert sorted(e.plover for e in _events(text)) == ["ASSAULT", "COERCE"]
+
+
+def test_a_valley_named_like_a_rejection_is_a_place() -> None:
+    text = "تمكنت قوات النخبة الشبوانية من مداهمة أوكار تنظيم القاعدة في وادي رفض بمحافظة شبوة."
+    assert not _events(text, "REJECT")
+
+
+def test_protesters_killed_at_a_protest_are_its_victims() -> None:
+    text = (
+        "ووصلت الاحتجاجات على امتداد الحدود بين إسرائيل وغزة ذروتها في 14 مايو، عندما أفادت مصادر طبية "
+        "بمقتل ما لا يقل عن 60 محتجا فلسطينيا بنيران إسرائيلية."
+    )
+    (event,) = _events(text)
+    assert event.plover == "PROTEST" and event.fatalities == 60
