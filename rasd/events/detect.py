@@ -28,6 +28,10 @@ _HEADLINE_CLAUSE_RE = re.compile(
 )
 # "و" and a count of a second batch of strikes (6 غارات على الزيدية و3 غارات على زبيد): a second report.
 _COUNTED_EVENT_RE = re.compile(r"\s(?=و\d+\s+([\u0621-\u064a]+))")
+# "و" and a trigger noun called "another" (… و3 غارات على زبيد وغارة جوية أخرى استهدفت …): a new report.
+_ANOTHER_EVENT_RE = re.compile(
+    r"\s(?=و([\u0621-\u064a]+)(?:\s+[\u0621-\u064a]+){0,2}\s+(?:ال)?(?:اخري|اخر|ثانيه|ثان)(?![\u0621-\u064a]))"
+)
 
 
 def _is_event_word(word: str) -> bool:
@@ -309,7 +313,8 @@ def clauses_of(layers: TextLayers, headline: bool = False) -> list[tuple[tuple[i
         cuts += [m.start() for m in splitter.finditer(norm.text, n_start, n_end) if m.start() > n_start + 8]
         cuts += [
             m.start()
-            for m in _COUNTED_EVENT_RE.finditer(norm.text, n_start, n_end)
+            for pattern in (_COUNTED_EVENT_RE, _ANOTHER_EVENT_RE)
+            for m in pattern.finditer(norm.text, n_start, n_end)
             if m.start() > n_start + 8 and _is_event_word(m.group(1))
         ]
         cuts.sort()

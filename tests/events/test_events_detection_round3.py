@@ -130,3 +130,11 @@ def test_protesters_killed_at_a_protest_are_its_victims() -> None:
     )
     (event,) = _events(text)
     assert event.plover == "PROTEST" and event.fatalities == 60
+
+
+def test_another_strike_in_a_list_of_strikes_is_its_own_report() -> None:
+    text = (
+        "وشن طيران التحالف 6 غارات على مديرية الزيدية و3 غارات على مديرية زبيد "
+        "وغارة جوية أخرى استهدفت تجمعات للمسلحين في مدينة الحديدة."
+    )
+    assert len(_events(text, "ASSAULT")) == 3
