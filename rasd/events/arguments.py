@@ -458,7 +458,7 @@ def _has_subject_before(layers: TextLayers, mention: Mention) -> bool:
 
 
 def _is_locative(word: str) -> bool:
-    return word in _LOCATIVE_BEFORE
+    return word in _LOCATIVE_BEFORE or (word.startswith("ال") and word[2:] in _LOCATIVE_BEFORE)
 
 
 def assign_actors(
@@ -564,7 +564,9 @@ def _civilian_victims(mention: Mention, layers: TextLayers) -> ActorMention | No
     return ActorMention(start, end, text, Actor(None, text, "Civilians", "civilians"), "civilians")
 
 
-_TARGET_MARKERS = frozenset(normalize_text(w) for w in ["على", "ضد", "باتجاه", "نحو", "صوب", "تجاه", "بحق"])
+_TARGET_MARKERS = frozenset(
+    normalize_text(w) for w in ["على", "ضد", "باتجاه", "نحو", "صوب", "تجاه", "بحق", "إلى", "مع"]
+)
 
 
 def _crosses_target_marker(layers: TextLayers, start: int, end: int) -> bool:

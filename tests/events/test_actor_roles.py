@@ -49,3 +49,11 @@ def test_a_town_is_where_not_who(text: str) -> None:
     for event in events_of(text):
         for actor in (event.actor1, event.actor2):
             assert actor is None or actor.name_en not in ("Aleppo", "Hama")
+
+
+def test_a_demonym_after_the_capital_is_the_destination() -> None:
+    event = only_event(
+        "قالت هيئة البث الإسرائيلية إن وفدا تقنيا سيتوجه اليوم الأربعاء إلى العاصمة القطرية "
+        "لمواصلة المفاوضات بشأن صفقة التبادل."
+    )
+    assert event.actor1 is None or event.actor1.id != "qatar"
