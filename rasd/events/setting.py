@@ -164,6 +164,7 @@ def _place_score(place: PlaceSpan, mention: Mention, layers: TextLayers) -> floa
 
 # Words before the destination of a visit: زيارة إلى كوريا، يصل الجزائر، زار دمشق.
 _VISIT_PLACE_WORDS = frozenset({"في", "ب", "الي", "ل", "يصل", "وصل", "تصل", "زار", "يزور", "زياره", "زيارته"})
+_ARRIVAL_WORDS = _VISIT_PLACE_WORDS - {"في", "ب", "الي", "ل"}
 _DATELINE_RE = re.compile(r"^[^\n.]{0,80}?\((?:CNN|سي ان ان|رويترز|ا ف ب|فرانس برس)\)\s*[-–—]*")
 
 
@@ -259,11 +260,17 @@ def assign_place(mention: Mention, places: list[PlaceSpan], layers: TextLayers) 
             continue
         if _after_purpose(place, mention, layers):
             continue
-        toward = mention.mode == "visit" or _destination_of(mention, place, layers)
+        before = preposition_before(layers, place.start)
+        toward = (
+            mention.mode == "visit"
+            or _destination_of(mention, place, layers)
+            or (
+                mention.plover == "CONSULT" and before in _ARRIVAL_WORDS
+            )  # البرهان يصل الجزائر لإجراء محادثات
+        )
         allowed = _VISIT_PLACE_WORDS if toward else ("في", "ب", "الي")
         if mention.plover == "RETREAT":
             allowed = ("في", "ب", "من")
-        before = preposition_before(layers, place.start)
         if verbal and before not in allowed:
             continue  # a statement's topic is not its place: only a place "in"/"to" which it was made counts
         to_place = toward and before == "ل"  # زيارة لدمشق، يتوجه للدوحة: ل says "to" after a visit
@@ -272,11 +279,34 @@ def assign_place(mention: Mention, places: list[PlaceSpan], layers: TextLayers) 
         # The mention's own clause first; a place elsewhere in the sentence only when the clause names none.
         in_scope = c_start <= place.start < c_end or _frames_sentence(place, layers, s_start)
         score = _place_score(place, mention, layers) - (0.0 if in_scope else 2.5)
-        if to_place:
-            score -= _weights(mention).get("ل", 0.0) - _weights(mention).get("الي", 0.0)
+        if to_place or (toward and before in _ARRIVAL_WORDS):
+            score += _weights(mention).get("الي", 0.0) - _weights(mention).get(before, 0.0)
         if score > 0.5:
-            scored.append((score, place))
+            scored.append((score, _capital_of_same_name(place) if toward else place))
     return max(scored, key=lambda sp: sp[0])[1] if scored else None
+
+
+def _capital_of_same_name(span: PlaceSpan) -> PlaceSpan:
+    """A country whose capital bears its name (الجزائر، الكويت، تونس), as the destination of a visit: the
+    capital, where a visitor arrives and is received."""
+    if span.kind != "country":
+        return span
+    try:
+        from rasd.geo.gazetteer import default_gazetteer
+    except ImportError:
+        return span
+    towns = [
+        e
+        for e in default_gazetteer().lookup(span.text)
+        if e.kind == "place" and e.country == span.place.country
+    ]
+    if not towns:
+        return span
+    town = max(towns, key=lambda e: e.population)
+    capital = Place(
+        town.id, town.name_ar, town.name_en, town.country, town.admin1, town.admin2, town.lat, town.lon, 1
+    )
+    return PlaceSpan(span.start, span.end, span.text, capital, "place")
 
 
 _CROWD_WORDS = frozenset(

@@ -1,5 +1,5 @@
 """The setting of an event: its date (the happening's own day, the article's news day, or the publication
-week) and the place a meeting is headed to.
+week) and the place a meeting is headed to (a capital that bears its country's name).
 
 The sentences are written in the style of the Arabic news the stage reads (not copied from any article).
 """
@@ -74,3 +74,10 @@ def test_a_date_between_commas_dates_the_report_not_the_event_it_names() -> None
 def test_a_delegation_heading_to_a_city_meets_there() -> None:
     event = _first("وفد إسرائيلي يتوجه للدوحة لمواصلة المفاوضات حول غزة", "CONSULT", "2024-08-27")
     assert event.location is not None and event.location.name_en == "Doha"
+
+
+def test_a_visit_to_a_country_named_like_its_capital_arrives_in_the_capital() -> None:
+    event = _first("البرهان يصل الجزائر لإجراء محادثات مع تبون", "CONSULT", "2024-01-01")
+    assert event.location is not None and event.location.name_en == "Algiers"
+    event = _first("وصل وزير الخارجية الإيراني إلى سوريا في زيارة رسمية.", "CONSULT", "2024-01-01")
+    assert event.location is not None and event.location.name_en == "Syria"
