@@ -11,7 +11,7 @@ when are in ``rasd.events.setting``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rasd.arabic.normalize import normalize_text
@@ -32,6 +32,10 @@ class ActorMention:
     actor: Actor
     key: str
     entity_type: str | None = None  # the NER type of a named entity (PER, ORG, GPE, NORP); None if generic
+    # How firmly the text makes this actor the agent of an event (see ``assign_actors``): 3 a
+    # syntactic agent (قصف إسرائيلي، برصاص…، the subject before its verb), 2 the subject after a verb, 1 the
+    # subject of a report of the act or an actor after a noun, 0 only the party whose sources speak.
+    firmness: int = 0
 
     @property
     def is_person(self) -> bool:
@@ -475,6 +479,7 @@ def assign_actors(
     ]
     trigger = mention.start
     actor1 = next((a for a in usable if hints[id(a)] == "agent"), None)
+    firmness = 3
     violent = family_of(mention.plover) == "violence"
     if actor1 is None and mention.verbal:
         # A headline or a sentence in SVO order names the subject right before its verb (مستوطنون يحرقون…).
@@ -501,6 +506,7 @@ def assign_actors(
             and not _crosses_target_marker(layers, mention.end, a.start)
         ]
         actor1 = next((a for a in after if not (violent and a.actor.type in _NOT_ATTACKERS)), None)
+        firmness = 2 if mention.verbal else 1
     if actor1 is None:
         # The subject of a nominal report (أعلنت المقاومة استهداف…) — but a ministry, an agency or a person
         # reporting an attack (أفاد الهلال الأحمر باستشهاد…) is its source, not its attacker.
@@ -514,15 +520,17 @@ def assign_actors(
             and not (violent and _names_a_source(layers, a))
         ]
         actor1 = before[-1] if before else None
+        firmness = 1
     if actor1 is None and not violent:
         # "كشفت مصادر من حماس أن قيادات … تستعد للخروج": with no actor of its own, a statement's subject
         # is the party whose sources speak.
         speakers = [a for a in usable if a.start < trigger and hints[id(a)] is None]
         actor1 = speakers[-1] if speakers else None
+        firmness = 0
     attacker = _repelled_attacker(mention, layers, usable)
     if attacker is not None and (actor1 is None or attacker.key != actor1.key):
         # "تصدّت الدفاعات السورية لعدوان إسرائيلي": the attack repelled is the event, its author actor1
-        return attacker, actor1
+        return replace(attacker, firmness=3), actor1
     actor2 = next(
         (a for a in usable if hints[id(a)] == "target" and (actor1 is None or a.key != actor1.key)), None
     )
@@ -543,7 +551,15 @@ def assign_actors(
         )
     if actor2 is None and violent:
         actor2 = _civilian_victims(mention, layers)
-    return actor1, actor2
+    return (replace(actor1, firmness=firmness) if actor1 is not None else None), actor2
+
+
+def firmer(kept: ActorMention | None, other: ActorMention | None) -> ActorMention | None:
+    """The actor1 of two mentions of one happening: the one the text makes its agent more firmly (a headline's
+    subject before its verb beats an actor the lede only names near the act), else the first."""
+    if kept is None or (other is not None and other.firmness > kept.firmness):
+        return other
+    return kept
 
 
 _CIVILIANS_RE = re.compile(

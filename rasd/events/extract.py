@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from rasd.events.arguments import ActorMention, actor_candidates, actor_from_entity, assign_actors
+from rasd.events.arguments import (
+    ActorMention,
+    actor_candidates,
+    actor_from_entity,
+    assign_actors,
+    firmer,
+)
 from rasd.events.classify import acled_types
 from rasd.events.detect import Mention, find_mentions
 from rasd.events.fatalities import Fatalities, count_fatalities
@@ -532,7 +538,7 @@ def _merge(drafts: list[_Draft], lede_end: int = 0) -> list[_Draft]:
         target.spans += draft.spans
         target.sentences |= draft.sentences
         target.lemmas += draft.lemmas
-        target.actor1 = target.actor1 or draft.actor1
+        target.actor1 = firmer(target.actor1, draft.actor1)
         target.actor2 = target.actor2 or draft.actor2
         coarser = not target.place_explicit or target.place_kind in ("country", "adm1", "region")
         if draft.place_explicit and coarser and (draft.place_kind != "country" or not target.place_explicit):

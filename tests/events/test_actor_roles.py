@@ -57,3 +57,17 @@ def test_a_demonym_after_the_capital_is_the_destination() -> None:
         "لمواصلة المفاوضات بشأن صفقة التبادل."
     )
     assert event.actor1 is None or event.actor1.id != "qatar"
+
+
+def test_a_headline_subject_before_its_verb_beats_an_actor_the_lede_names_near_the_act() -> None:
+    article = Article(
+        id="a",
+        document_id="d",
+        kind="article",
+        title="مستوطنون يحرقون مركبة فلسطينية ويخطون شعارات عنصرية برام الله",
+        text="أقدم مستوطنون إسرائيليون -اليوم الجمعة- على إحراق مركبة فلسطينية في بلدة أبو فلاح شمال مدينة "
+        "رام الله وسط الضفة الغربية المحتلة.",
+        published="2024-05-03T10:00:00",
+    )
+    burning = [e for e in annotate(article).events if e.plover == "COERCE"]
+    assert burning and all(e.actor1 is not None and e.actor1.name_en == "Israeli Settlers" for e in burning)
