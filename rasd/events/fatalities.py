@@ -205,7 +205,9 @@ def _count_near(
         return Fatalities(1, text[d_start:d_end] + " " + word)
     if own_norm.startswith(("توفي ", "لقي ", "توفيت ")):
         return Fatalities(1, own)  # a verb in the singular: one person died
-    if _CASUALTIES_RE.search(layers.normalized_slice(max(scope_start, d_start - 8), d_end + 12)):
+    if _CASUALTIES_RE.search(
+        layers.normalized_slice(max(scope_start, d_start - 8), min(scope_end, d_end + 12))
+    ):
         return None  # بين قتيل وجريح: casualties of both kinds, no number of dead
     if own_norm.lstrip("وبل") in ("شهيد", "قتيل", "الشهيد") and not _PLURAL_HINT.match(
         normalize_text(word or "")
