@@ -75,6 +75,10 @@ _PLACE_NOUN_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:وادي|جبل|تل
 _MARCH_AFTER = frozenset(["احتجاجيه", "حاشده", "شعبيه", "تضامنيه", "جماهيريه", "سلميه", "احتجاجا"])
 _MARCH_BEFORE = frozenset(["خرجت", "خرج", "نظم", "نظمت", "نظموا", "شارك", "شاركوا", "شاركت", "انطلقت"])
 _GUESTS = frozenset(["بالحضور", "بالضيوف", "بالوفد", "بالوفود", "بالزوار", "بضيوفه", "بضيفه", "بالمشاركين"])
+# What is shot down: an aircraft, a drone, a missile or a shell.
+_AIRBORNE_RE = re.compile(
+    r"طائر|طيار|مسير|مروحي|مقاتل|صاروخ|صواريخ|قذيف|قذايف|درون|بالون|منطاد|هدف جوي|اهداف جويه"
+)
 _PROTESTERS_RE = re.compile(r"محتج|متظاهر|معتصم")
 _TYPE_PRIORITY = {"arrest": 0, "curfew": 1, "raid": 5}
 _ONE_AGGRESSION_AFTER = re.compile(r"\s+(?:جوي|جويا|اسرائيلي|اسرائيليا|صاروخي|مدفعي|امريكي|اميركي|تركي)")
@@ -259,6 +263,8 @@ def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger |
         and _CHARGE_BEFORE_RE.search(ntext, max(0, start - 30), start)
     ):
         return None  # منفذي الهجوم، المتورطين في الهجوم، بتهمة التحريض على اختطاف: the charge, not the attack
+    if trigger.lemma == "اسقط" and not _AIRBORNE_RE.search(ntext, end, end + 50):
+        return None  # إسقاط مشروع قرار، إسقاط النظام، إسقاط مرشحين: a veto, a fall, not a shooting down
     if trigger.lemma == "سيطر" and (
         prev_word in ("تحت", "مناطق", "منطقه", "خطوط", "نفوذ")
         or word_form.lstrip("وف").startswith(("ي", "ت", "لسيطر"))

@@ -138,3 +138,9 @@ def test_another_strike_in_a_list_of_strikes_is_its_own_report() -> None:
         "وغارة جوية أخرى استهدفت تجمعات للمسلحين في مدينة الحديدة."
     )
     assert len(_events(text, "ASSAULT")) == 3
+
+
+def test_a_vetoed_resolution_is_nothing_shot_down() -> None:
+    text = "وأسقطت روسيا والصين، يوم الجمعة الماضي، مشروع قرار أميركي في مجلس الأمن الدولي."
+    assert not _events(text, "ASSAULT")
+    assert _events("وأسقطت الدفاعات الجوية السورية طائرة مسيرة فوق ريف حماة، اليوم الأحد.", "ASSAULT")
