@@ -263,6 +263,10 @@ def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger |
         and _CHARGE_BEFORE_RE.search(ntext, max(0, start - 30), start)
     ):
         return None  # منفذي الهجوم، المتورطين في الهجوم، بتهمة التحريض على اختطاف: the charge, not the attack
+    if trigger.lemma == "هاجم" and _verbal_attack(ntext, start, end):
+        return Trigger(
+            "ACCUSE", None, "event", "هاجم"
+        )  # هاجم الرئيس الإيراني نظيره الأمريكي: words, not arms
     if trigger.lemma == "اسقط" and not _AIRBORNE_RE.search(ntext, end, end + 50):
         return None  # إسقاط مشروع قرار، إسقاط النظام، إسقاط مرشحين: a veto, a fall, not a shooting down
     if trigger.lemma == "سيطر" and (
@@ -289,6 +293,31 @@ def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger |
     if trigger.lemma == "مواجهات" and _ARMED_RE.search(ntext, *near) and not _CROWD_RE.search(ntext, *near):
         return Trigger("ASSAULT", "firearms", "event", "مواجهات")
     return trigger
+
+
+# Words of arms and fighters near "attacked": the attack is physical.
+_ARMS_NEAR_RE = re.compile(
+    r"مسلح|قوات|القوه|جيش|جنود|جندي|مقاوم|موقع|قاعده|ثكن|مستوطن|طائر|طيران|مسير|صاروخ|صواريخ|قذيف|قذايف|نار|رصاص|"
+    r"سكين|طعن|عبوه|كتيبه|لواء|سرايا|كتايب|وحدات|محتج|متظاهر|ميليشي|مليشي|عصاب|داعش|تنظيم|الشرطه|مقاتل|دبابه|"
+    r"اليه|اليات|سفينه|سفن|مطار|مقر|مركز|حاجز|نقطه|دوريه|مخيم|قريه|بلده|مدينه|منزل|سفاره"
+)
+# Speakers, outlets and words of saying: an attack in words (هاجم الوزير الصحيفة، قائلاً …).
+_WORDS_NEAR_RE = re.compile(
+    r"رييس|وزير|حزب|صحيفه|قناه|عضو|نايب|برلماني|المتحدث|زعيم|مرشح|قايلا|متهما|واصفا|معتبرا|موكدا|مشيرا|بشده|"
+    r"تغريده|تصريح|مقال|افتتاحيه|خطاب|كلمه|مقابله|منافس|نظيره"
+)
+
+
+def _verbal_attack(ntext: str, start: int, end: int) -> bool:
+    """Whether a verb "attacked" (هاجم، تهاجم) is said of a speaker attacking someone in words: no arms or
+    fighters near it, and a speaker, an outlet or a word of saying."""
+    if not ntext[start:end].lstrip("وف").startswith(("هاجم", "يهاجم", "تهاجم")):
+        return False  # the noun (هجوم، الهجمات) names a physical attack
+    sentence_end = ntext.find(".", end)
+    window = ntext[
+        max(0, start - 40) : min(len(ntext), end + 120, sentence_end if sentence_end >= 0 else len(ntext))
+    ]
+    return not _ARMS_NEAR_RE.search(window) and bool(_WORDS_NEAR_RE.search(window))
 
 
 def _outside_names(hits: list[TriggerHit], layers: TextLayers) -> list[TriggerHit]:

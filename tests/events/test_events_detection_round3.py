@@ -144,3 +144,11 @@ def test_a_vetoed_resolution_is_nothing_shot_down() -> None:
     text = "وأسقطت روسيا والصين، يوم الجمعة الماضي، مشروع قرار أميركي في مجلس الأمن الدولي."
     assert not _events(text, "ASSAULT")
     assert _events("وأسقطت الدفاعات الجوية السورية طائرة مسيرة فوق ريف حماة، اليوم الأحد.", "ASSAULT")
+
+
+def test_a_speaker_attacking_in_words_accuses() -> None:
+    text = "هاجمت وزارة الخارجية الإسرائيلية نادي ريال مدريد الإسباني بسبب تغريدة."
+    assert [e.plover for e in _events(text)] == ["ACCUSE"]
+    assert [e.plover for e in _events("هاجم مسلحون نقطة تفتيش للجيش في شمال سيناء، اليوم الأحد.")] == [
+        "ASSAULT"
+    ]
