@@ -30,7 +30,7 @@ from rasd.events.detect import Mention, find_mentions
 from rasd.events.fatalities import Fatalities, count_fatalities
 from rasd.events.layers import PlaceSpan, TextLayers, analyse_text, parse_published
 from rasd.events.lexicon import family_of
-from rasd.events.modality import modality_of
+from rasd.events.modality import MERGEABLE_MODALITIES, MentionModality, mention_modality, merged_modality
 from rasd.events.setting import (
     assign_date,
     assign_place,
@@ -63,12 +63,7 @@ _CONTENT_RE = re.compile(
 _OCCURRENCE_RE = re.compile(r"(?:وقوع|حدوث)\s*$")
 # The pluperfect of Arabic news (وكانت … قد أعلنت): what had happened before the news.
 _PLUPERFECT_RE = re.compile(r"^\W*(?:و)?(?:كان|كانت|كانوا)(?![\u0621-\u064a]).*(?<![\u0621-\u064a])قد ")
-_MERGEABLE_MODALITIES = frozenset({"asserted", "reported", "claimed"})
-_MODALITY_RANK = {
-    "claimed": 3,
-    "reported": 2,
-    "asserted": 1,
-}  # one attributed mention makes the record reported
+_MERGEABLE_MODALITIES = MERGEABLE_MODALITIES
 
 
 # The lede: the body's first sentences (a summary paragraph often comes before the lede proper).
@@ -99,6 +94,7 @@ class _Draft:
     named_places: frozenset[str]  # ids of every place its clause names (في رفح والشجاعية)
     spans: list[tuple[str, int, int]] = field(default_factory=list)
     sentences: set[tuple[str, int]] = field(default_factory=set)
+    readings: list[MentionModality] = field(default_factory=list)  # how each merged mention tells it
 
 
 def extract_events(
@@ -316,7 +312,8 @@ def _draft(
         place_span = None  # a statement is placed where its speaker is, not at the country it is about
     date, precision, date_text = assign_date(mention, layers, published, news_day)
     fatalities = count_fatalities(mention, layers)
-    modality = modality_of(mention, layers, actor1, actors)
+    reading = mention_modality(mention, layers, actor1, actors, unit)
+    modality = reading.modality
     if (
         modality == "asserted"
         and date
@@ -377,6 +374,7 @@ def _draft(
         ),
         spans=[(unit, mention.clause[0], mention.clause[1])],
         sentences={(unit, mention.sentence[0])},
+        readings=[dataclasses.replace(reading, modality=modality)],
     )
 
 
@@ -554,8 +552,8 @@ def _merge(drafts: list[_Draft], lede_end: int = 0) -> list[_Draft]:
             )
         if draft.fatalities.count > target.fatalities.count:
             target.fatalities = draft.fatalities
-        if _MODALITY_RANK.get(draft.modality, 0) > _MODALITY_RANK.get(target.modality, 0):
-            target.modality = draft.modality
+        target.readings += draft.readings
+        target.modality = merged_modality(target.readings)  # the mentions that tell it vote
         target.confidence = max(target.confidence, draft.confidence) + 0.05
     return events
 

@@ -2,15 +2,24 @@
 
 Read from the words around the trigger, in this order: a denial (``نفى``, ``وهو ما نفته``) → denied; a negation
 right before the trigger (``لم``, ``دون``, ``عدم``) → negated; a condition or expectation (``إذا``, ``في حال``,
-``يتوقع``, ``استعداد``) → hypothetical; a future verb or plan word (``سيصدر``, ``من المقرر أن``, ``يستعد``) →
-planned; an attribution (``قالت مصادر``, ``أفادت وكالة``, ``وفق``) → claimed when the source is the actor of a
-violent event (``أعلنت المقاومة استهداف…``), asserted when it is the outlet's own correspondent or the actor
-announcing its own non-violent act, reported otherwise; no cue → asserted.
+``يتوقع``, ``استعداد``) → hypothetical; a future verb or plan word (``سيصدر``, ``من المقرر أن``, ``يستعد``,
+``نيتها اقتحام…``) → planned; an attribution (``قالت مصادر``, ``أفادت وكالة``, ``وفق``) → claimed when the
+source is the actor of a violent event (``أعلنت المقاومة استهداف…``, ``أعلن المالكي عن السيطرة على…``; a
+party's own media office, ``خلية الإعلام الأمني``, speaks for it), asserted when it is the outlet's own
+correspondent or the actor announcing its own non-violent act, reported otherwise; no cue → asserted. An attribution does not reach a happening told in a relative clause (``متورطين في الهجوم الذي
+استهدف…``): the clause presupposes it.
+
+A record merged from several mentions takes ``merged_modality`` of their readings: the outlet's own
+correspondent telling it makes it asserted; otherwise the body mentions that tell it vote (headlines and
+definite back-references count only when nothing else does).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rasd.events.arguments import ActorMention
 from rasd.events.detect import Mention
@@ -51,6 +60,54 @@ _THIRD_PARTY = re.compile(
 )
 
 
+MERGEABLE_MODALITIES = frozenset({"asserted", "reported", "claimed"})
+# Between modalities told equally often, an attribution outweighs a bare statement, a claim both.
+_TIE_RANK = {"claimed": 3, "reported": 2, "asserted": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class MentionModality:
+    """How one mention of a happening tells it: its modality, and what that reading rests on."""
+
+    modality: str
+    unit: str = "text"  # "title" or "text": a headline drops its attribution by convention
+    reference: bool = False  # a definite noun referring back (الهجوم): it names the happening, not tells it
+    correspondent: bool = False  # the outlet's own correspondent tells it: the outlet's own word
+
+
+def mention_modality(
+    mention: Mention,
+    layers: TextLayers,
+    actor1: ActorMention | None,
+    actors: list[ActorMention],
+    unit: str = "text",
+) -> MentionModality:
+    """The modality of one mention with what it rests on (see the module docstring for the rules)."""
+    modality, correspondent = _modality(mention, layers, actor1, actors)
+    return MentionModality(modality, unit, mention.anaphoric, correspondent)
+
+
+def merged_modality(readings: Sequence[MentionModality]) -> str:
+    """The modality of a record merged from several mentions of one happening (the first founded it).
+
+    A record founded by a denial, a plan, a condition or a negation keeps it. Otherwise the outlet's own
+    correspondent telling the happening makes it asserted; else the body's mentions that tell it vote —
+    headlines drop their attribution by convention and definite back-references (الهجوم) only name the
+    happening, so they count only when nothing else does — and a tie goes to the claim, then the attribution.
+    """
+    if not readings:
+        return "asserted"
+    if readings[0].modality not in MERGEABLE_MODALITIES:
+        return readings[0].modality
+    pool = [r for r in readings if r.modality in MERGEABLE_MODALITIES]
+    if any(r.correspondent and not r.reference for r in pool):
+        return "asserted"
+    body = [r for r in pool if r.unit != "title"] or pool
+    telling = [r for r in body if not r.reference] or body
+    votes = Counter(r.modality for r in telling)
+    return max(votes, key=lambda m: (votes[m], _TIE_RANK[m]))
+
+
 def _window(layers: TextLayers, start: int, end: int) -> str:
     return layers.normalized_slice(start, end)
 
@@ -59,37 +116,49 @@ def modality_of(
     mention: Mention, layers: TextLayers, actor1: ActorMention | None, actors: list[ActorMention]
 ) -> str:
     """The modality of one mention (see the module docstring for the rules)."""
+    return _modality(mention, layers, actor1, actors)[0]
+
+
+def _modality(
+    mention: Mention, layers: TextLayers, actor1: ActorMention | None, actors: list[ActorMention]
+) -> tuple[str, bool]:
+    """The modality of one mention, and whether the outlet's own correspondent tells it."""
     s_start, s_end = mention.sentence
     c_start, _ = mention.clause
     before_sentence = _window(layers, s_start, mention.start)
     before_clause = _window(layers, c_start, mention.start)
     after_sentence = _window(layers, mention.end, s_end)
     if _DENIAL_BEFORE.search(before_sentence) or _DENIAL_AFTER.search(after_sentence):
-        return "denied"
+        return "denied", False
     near = before_clause[-16:]
     if _NEGATION.search(near):
-        return "negated"
-    attributed = _attribution(mention, layers, actor1, actors, before_sentence, after_sentence)
+        return "negated", False
+    attributed, correspondent = _attribution(mention, layers, actor1, actors, before_sentence, after_sentence)
     if (
         attributed == "asserted"
+        and not correspondent
         and family_of(mention.plover) == "violence"
         and _goes_on_with_claim(mention, layers)
     ):
         attributed = "claimed"
     if attributed == "claimed" and _REVEALING.search(before_sentence):
-        return (
-            "claimed"  # a party's own sources reveal its plan: a claim (كشفت مصادر من حماس أن قيادات تستعد…)
-        )
+        # a party's own sources reveal its plan: a claim (كشفت مصادر من حماس أن قيادات تستعد…)
+        return "claimed", False
     if _HYPOTHETICAL.search(before_clause):
-        return "hypothetical"
+        return "hypothetical", False
     trigger_text = _window(layers, mention.start, mention.end)
+    # a plan word governs the first act its clause names, and the acts joined to it (نيتها اقتحام… واعتقال…)
+    first_start, first_end = min(mention.spans) if mention.spans else (mention.start, mention.end)
+    first_text = _window(layers, first_start, first_end)
+    before_first = _window(layers, c_start, first_start)
     if (
         mention.future
         or _PLANNED.search(before_clause[-40:].rstrip() + " " + trigger_text)
+        or _PLANNED.search(before_first[-40:].rstrip() + " " + first_text)
         or _FUTURE_AUXILIARY.search(before_clause[-80:] + trigger_text)
     ):
-        return "planned"
-    return attributed
+        return "planned", False
+    return attributed, correspondent
 
 
 # Attribution verbs that go on with the speaker of an earlier sentence (وأضاف أنّ…، وتابع: …).
@@ -102,6 +171,8 @@ _THIRD_PARTY_SOURCE = re.compile(
     r"مرصد|موسسه|منظمه|التلفزيون|تلفزيون|قناه|اذاعه|موقع|هييه البث|تقارير|تقرير|رويترز|فرانس|اسوشيتد|سكان|اهالي|مراسلون)"
 )
 # Sources that are a fighting party: an army, its ministry or spokesman, a security force, an armed group.
+# A party's own media office (الإعلام الحربي، خلية الإعلام الأمني) speaks for it, not as a third party.
+_PARTY_MEDIA = re.compile(r"^(?:[^ ]+ ){0,2}(?:ال)?اعلام (?:ال)?(?:حربي|امني|عسكري)")
 _PARTY_SOURCE = re.compile(
     r"^(?:[^ ]+ ){0,2}(?:ال)?(?:جيش|قوات|وزاره الدفاع|وزاره الحرب|المتحدث العسكري|الناطق العسكري|متحدث عسكري|"
     r"المتحدث باسم (?:ال)?(?:جيش|قوات|كتائب|سرايا|التحالف|الحرس)|الناطق باسم (?:ال)?(?:جيش|قوات|كتائب|سرايا|التحالف)|"
@@ -143,7 +214,7 @@ def _attribution(
     actors: list[ActorMention],
     before: str,
     after: str,
-) -> str:
+) -> tuple[str, bool]:
     """asserted, reported or claimed, from who the sentence says told of the event.
 
     Statements, meetings, agreements, arrests and protests are asserted unless a third party (sources, the
@@ -153,12 +224,14 @@ def _attribution(
     """
     violent = family_of(mention.plover) == "violence"
     if violent and (_CLAIM_OF_RESPONSIBILITY.search(before) or _CLAIM_OF_RESPONSIBILITY.search(after[:40])):
-        return "claimed"
+        return "claimed", False
     if violent and (_ALLEGED.search(before[-40:]) or _ALLEGED.search(after[:20])):
-        return "reported"
+        return "reported", False
     cue = None
     for match in _ATTRIBUTION.finditer(before):
         cue = match
+    if cue is not None and _RELATIVE_BEFORE.search(before[cue.end() :]):
+        cue = None  # "متورطين في الهجوم الذي استهدف المجمع": a relative clause presupposes its happening
     source_actor: ActorMention | None = None
     if cue is not None:
         source_text = before[cue.end() : cue.end() + 40].lstrip(" ،,")
@@ -178,9 +251,9 @@ def _attribution(
                 r"^[ ،,]*(?:عن |ما [^ ]+ |لما [^ ]+ )?", "", after[tail.end() : tail.end() + 50]
             )
         elif violent and _CONDEMNATION.search(before):
-            return "reported"
+            return "reported", False
         else:
-            return "asserted"
+            return "asserted", False
     # a name in quotes after the attribution is an outlet's (وفق "معاريف"، بحسب "واشنطن بوست")
     quoted_outlet = source_text.lstrip(" ،,").startswith(('"', "«", "“")) and source_actor is None
     source_text = source_text.lstrip(" ،,\"'")
@@ -195,19 +268,24 @@ def _attribution(
             source_text = subject + " " + source_text
             source_actor = _actor_in(layers, mention, actors, cue.start() - len(subject) - 1, cue.start())
     if _OWN_REPORTER.search(source_text[:25]):
-        return "asserted"
-    third_party = bool(_THIRD_PARTY_SOURCE.match(source_text)) or quoted_outlet
+        return "asserted", True
+    party_media = bool(_PARTY_MEDIA.match(source_text))
+    third_party = (bool(_THIRD_PARTY_SOURCE.match(source_text)) or quoted_outlet) and not party_media
     if not violent:
         own = source_actor is not None and actor1 is not None and _same_speaker(source_actor, actor1, violent)
         if own and _REVEALING.search(before):
-            return "claimed"  # a party's own sources reveal its plan (كشفت مصادر من حماس أن قيادات تستعد…)
-        return "reported" if third_party and not own else "asserted"
+            # a party's own sources reveal its plan (كشفت مصادر من حماس أن قيادات تستعد…)
+            return "claimed", False
+        return ("reported" if third_party and not own else "asserted"), False
     if third_party:
-        return "reported"
+        return "reported", False
     if _DEFENCE_LEMMAS.intersection(mention.lemmas):
-        return "claimed"  # an official of the defending side tells of its interception (وكانت الوزارة أعلنت إحباط…)
-    party = bool(_PARTY_SOURCE.match(source_text)) or (
-        source_actor is not None and source_actor.actor.type in _ARMED_KINDS
+        # an official of the defending side tells of its interception (وكانت الوزارة أعلنت إحباط…)
+        return "claimed", False
+    party = (
+        party_media
+        or bool(_PARTY_SOURCE.match(source_text))
+        or (source_actor is not None and source_actor.actor.type in _ARMED_KINDS)
     )
     if party:
         if cue is not None and source_actor is None:
@@ -221,13 +299,20 @@ def _attribution(
             and not _DEFENCE_LEMMAS.intersection(mention.lemmas)
         )
         # a party tells of its own act (its interceptions included), or of the enemy's
-        return "reported" if other_side else "claimed"
+        return ("reported" if other_side else "claimed"), False
     if source_actor is not None and actor1 is not None and _same_speaker(source_actor, actor1, violent):
-        return "claimed"
+        return "claimed", False
     if cue is not None and source_actor is None and _announces_directly(source_text, layers, mention):
         # "كما أعلنت استهداف موقع…": the speaker, named before, announces its own act
-        return "claimed"
-    return "reported"
+        return "claimed", False
+    if (
+        cue is not None
+        and _ANNOUNCEMENT.match(cue.group())
+        and _announces_own_act(before[cue.end() :], mention)
+    ):
+        # "أعلن المالكي عن السيطرة على…": a speaker announcing an act with no other agent announces its own
+        return "claimed", False
+    return "reported", False
 
 
 def _actor_in(
@@ -266,6 +351,23 @@ def _earlier_source(layers: TextLayers, mention: Mention) -> str | None:
         if cues:
             return text[cues[-1].end() : cues[-1].end() + 40].lstrip(" ،,")
     return None
+
+
+# A relative pronoun right before the trigger: the happening is presupposed by a noun it qualifies.
+_RELATIVE_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:الذي|التي|الذين|والذي|والتي)(?: [^ ]+){0,2} ?$")
+# Verbs of announcing (أعلن، يعلن).
+_ANNOUNCEMENT = re.compile(r"^(?:و|ف)?(?:اعلن|اعلنت|يعلن|تعلن|اعلنوا)$")
+
+
+def _announces_own_act(between: str, mention: Mention) -> bool:
+    """Whether an announcement names its speaker and then the act itself, with no agent or clause of its own
+    (أعلن المالكي عن السيطرة على ميدي): an act, not a death or a loss, which a party announces of others."""
+    if mention.role not in ("event", "weak") or mention.verbal:
+        return False
+    words = between.split()
+    if words and words[-1] == "عن":
+        words = words[:-1]
+    return 0 < len(words) <= 3 and not any(w in ("ان", "انه", "انها", "بان", "عن") for w in words)
 
 
 def _announces_directly(source_text: str, layers: TextLayers, mention: Mention) -> bool:

@@ -1,0 +1,91 @@
+"""Modality: who tells of a happening, and how a record merged from several mentions is told.
+
+The sentences are written in the style of the Arabic news the stage reads (not copied from any article).
+"""
+
+from __future__ import annotations
+
+from rasd.events import extract_events_from_text
+from rasd.events.modality import MentionModality, merged_modality
+from rasd.model import Event
+
+PUBLISHED = "2024-03-31T10:00:00+03:00"
+
+
+def _one(text: str, plover: str) -> Event:
+    events = [e for e in extract_events_from_text(text, PUBLISHED) if e.plover == plover]
+    assert events, f"no {plover} event in {text!r}"
+    return events[0]
+
+
+# --- one mention ---
+
+
+def test_an_attribution_does_not_reach_a_happening_told_in_a_relative_clause() -> None:
+    # the Kremlin tells of the arrests; the attack the suspects took part in is presupposed, the outlet's word
+    text = "أعلن الكرملين اعتقال 11 شخصاً متورطين في الهجوم الإرهابي الذي استهدف مجمعاً تجارياً في موسكو."
+    assert _one(text, "ASSAULT").modality == "asserted"
+
+
+def test_a_speaker_announcing_an_act_with_no_other_agent_claims_it() -> None:
+    event = _one("وأعلن المالكي عن السيطرة على مدينة ميدي اليمنية ورفع العلم فيها.", "ASSAULT")
+    assert event.modality == "claimed"
+
+
+def test_a_partys_own_media_office_speaks_for_it() -> None:
+    text = "وذكرت خلية الإعلام الأمني أن القوات العراقية أحبطت هجوماً لتنظيم داعش في نينوى."
+    assert _one(text, "ASSAULT").modality == "claimed"
+    text = "وأفادت وسائل إعلام محلية بأن القوات العراقية أحبطت هجوماً لتنظيم داعش في نينوى."
+    assert _one(text, "ASSAULT").modality == "reported"
+
+
+def test_a_plan_word_governs_the_acts_joined_to_the_first_it_names() -> None:
+    text = (
+        "بإعلان إسرائيل نيتها اقتحام مستشفى جنين الحكومي، تبادر إلى الأهالي سيناريو مستشفيات غزة التي "
+        "حاصرها الاحتلال قبل مداهمتها واعتقال عدد من الكوادر الطبية."
+    )
+    assert _one(text, "COERCE").modality == "planned"
+
+
+# --- a record merged from several mentions ---
+
+
+def test_the_outlets_correspondent_telling_it_anywhere_makes_the_record_asserted() -> None:
+    text = (
+        "اليمن: استشهاد مواطن بقصف مدفعي سعودي على مديرية شدا\n\n"
+        "أفاد مراسل الميادين في صعدة باستشهاد مواطن يمني بقصف مدفعي سعودي على مديرية شدا الحدودية. "
+        "وأشارت مصادر محلية إلى قصف مدفعي طال مديرية شدا."
+    )
+    events = [e for e in extract_events_from_text(text, PUBLISHED) if e.plover == "ASSAULT"]
+    assert len(events) == 1 and len(events[0].evidence) >= 2
+    assert events[0].modality == "asserted"
+
+
+def test_the_body_mentions_that_tell_the_happening_vote() -> None:
+    told = [MentionModality("asserted"), MentionModality("asserted"), MentionModality("reported")]
+    assert merged_modality(told) == "asserted"
+    assert merged_modality([MentionModality("reported"), MentionModality("asserted")]) == "reported"  # a tie
+    assert merged_modality([MentionModality("claimed"), MentionModality("reported")]) == "claimed"
+
+
+def test_a_headline_or_a_back_reference_counts_only_when_nothing_else_tells_it() -> None:
+    headline = MentionModality("asserted", unit="title")
+    reference = MentionModality("asserted", reference=True)  # وأسفر الهجوم عن…
+    assert merged_modality([MentionModality("reported"), headline, reference]) == "reported"
+    assert merged_modality([headline]) == "asserted"
+    assert merged_modality([reference, MentionModality("claimed", reference=True)]) == "claimed"
+
+
+def test_a_correspondent_naming_the_happening_only_in_passing_does_not_decide() -> None:
+    passing = MentionModality("asserted", reference=True, correspondent=True)  # ومراسلنا يؤكد… جراء الاعتداء
+    assert merged_modality([MentionModality("claimed"), passing]) == "claimed"
+    assert merged_modality([MentionModality("claimed"), MentionModality("asserted", correspondent=True)]) == (
+        "asserted"
+    )
+
+
+def test_a_record_founded_by_a_denial_or_a_plan_keeps_it() -> None:
+    assert merged_modality([MentionModality("denied"), MentionModality("reported")]) == "denied"
+    assert (
+        merged_modality([MentionModality("planned"), MentionModality("asserted", unit="title")]) == "planned"
+    )
