@@ -191,12 +191,12 @@ _COMPLEMENTIZER_RE = re.compile(r"(?<![\u0621-\u064a])(?:ان|بان)(?![\u0621-
 # Actors the knowledge base has no entry for: (normalized pattern, English name, type).
 _GENERIC_ACTORS: list[tuple[re.Pattern[str], str, str]] = [
     (
-        re.compile(r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال)?مستوطن(?:ين|ون|ا|و)?(?![\u0621-\u064a])"),
+        re.compile(r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال)?مستوطن(?:ين|ون|ان|ا|و)?(?![\u0621-\u064a])"),
         "Israeli settlers",
         "settlers",
     ),
     (
-        re.compile(r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال)?مسلح(?:ين|ون|ا)?(?![\u0621-\u064a])"),
+        re.compile(r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال)?مسلح(?:ين|ون|ان|ا)?(?![\u0621-\u064a])"),
         "Unidentified armed group",
         "armed-group",
     ),
@@ -367,6 +367,8 @@ def _hint(layers: TextLayers, candidate: ActorMention, mention: Mention) -> str 
         return "support"  # قوات النظام أطلقت بدعم روسي عملية: the backer, not the agent
     if previous in _ACTION_NOUNS and _next_word(layers, candidate).startswith("ل"):
         return "agent"  # استهداف الحوثيين لمطار أبها: the genitive of an action noun whose object has لـ
+    if _DIED_BEFORE_RE.search(ntext[max(0, nstart - 40) : nstart]):
+        return "target"  # مقتل 27 عنصرا من الحشد، استشهاد شاب فلسطيني: those the casualty phrase counts
     if previous in _PATIENT_NOUNS and not _is_demonym(candidate):
         return "target"  # اعتقال قائد، زيارة كوريا الشمالية: the genitive of these nouns undergoes the act
     if previous in _TARGET_BEFORE or any(w in ("علي", "ضد", "لجنود") for w in before):
@@ -550,7 +552,7 @@ def assign_actors(
             None,
         )
     if actor2 is None and violent:
-        actor2 = _civilian_victims(mention, layers)
+        actor2 = _named_victims(layers, mention, usable, actor1) or _civilian_victims(mention, layers)
     return (replace(actor1, firmness=firmness) if actor1 is not None else None), actor2
 
 
@@ -560,6 +562,32 @@ def firmer(kept: ActorMention | None, other: ActorMention | None) -> ActorMentio
     if kept is None or (other is not None and other.firmness > kept.firmness):
         return other
     return kept
+
+
+# A casualty word and what may stand between it and the victims it counts (مقتل 27 عنصرا من ميليشيات الحشد).
+_CASUALTY_BEFORE_RE = re.compile(
+    r"(?<![\u0621-\u064a])(?:و|ف|ب)?(?:مقتل|قتل|قتلي|استشهاد|استشهد|مصرع|اصابه|اصيب|جرح|اغتيال|اسر|خطف|اختطاف)"
+    r"(?: [\u0621-\u064a\d]+){0,4} ?$"
+)
+
+
+# Casualty words whose following noun is always the victim (unlike قتل، which may be active).
+_DIED_BEFORE_RE = re.compile(
+    r"(?<![\u0621-\u064a])(?:و|ف|ب)?(?:مقتل|قتلي|استشهاد|استشهد|مصرع|اصابه|جرح)(?: [\u0621-\u064a\d]+){0,4} ?$"
+)
+
+
+def _named_victims(
+    layers: TextLayers, mention: Mention, usable: list[ActorMention], actor1: ActorMention | None
+) -> ActorMention | None:
+    """The actor a casualty phrase of the clause counts (قتل مستوطنان إسرائيليان، مقتل 27 عنصرا من الحشد)."""
+    for actor in usable:
+        if actor1 is not None and actor.key == actor1.key:
+            continue
+        before = layers.normalized_slice(max(mention.clause[0], actor.start - 40), actor.start)
+        if _CASUALTY_BEFORE_RE.search(before):
+            return actor
+    return None
 
 
 _CIVILIANS_RE = re.compile(

@@ -71,3 +71,16 @@ def test_a_headline_subject_before_its_verb_beats_an_actor_the_lede_names_near_t
     )
     burning = [e for e in annotate(article).events if e.plover == "COERCE"]
     assert burning and all(e.actor1 is not None and e.actor1.name_en == "Israeli Settlers" for e in burning)
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("استشهاد الشاب الفلسطيني عمير لولح متأثراً بإصابة تعرض لها الشهر الماضي.", "عمير لولح"),
+        ("إذ قُتل مستوطنان إسرائيليان في عملية إطلاق نار قرب حوارة.", "مستوطنان"),
+    ],
+)
+def test_those_a_casualty_phrase_counts_are_the_victims(text: str, victims: str) -> None:
+    event = only_event(text)
+    assert event.actor2 is not None and event.actor2.name_ar == victims
+    assert event.actor1 is None or event.actor1.name_ar != victims
