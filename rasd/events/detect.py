@@ -79,6 +79,11 @@ _GUESTS = frozenset(["بالحضور", "بالضيوف", "بالوفد", "بال
 _AIRBORNE_RE = re.compile(
     r"طائر|طيار|مسير|مروحي|مقاتل|صاروخ|صواريخ|قذيف|قذايف|درون|بالون|منطاد|هدف جوي|اهداف جويه"
 )
+_DECLINED = frozenset(["التعليق", "الافصاح", "الكشف", "الادلاء", "ذكر", "كشف", "تحديد"])
+_SPORT_RE = re.compile(
+    r"مباراه|مباريات|المنتخب|لاعب|المدرب|الدوري|كاس العالم|بطوله|الشوط|ركله|ركلات|الترجيح|حارس المرمي|المرمي|"
+    r"تسديده|بالكره|الملعب|الفيفا|هدف التعادل|هدف الفوز"
+)
 _PROTESTERS_RE = re.compile(r"محتج|متظاهر|معتصم")
 _TYPE_PRIORITY = {"arrest": 0, "curfew": 1, "raid": 5}
 _ONE_AGGRESSION_AFTER = re.compile(r"\s+(?:جوي|جويا|اسرائيلي|اسرائيليا|صاروخي|مدفعي|امريكي|اميركي|تركي)")
@@ -263,6 +268,10 @@ def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger |
         and _CHARGE_BEFORE_RE.search(ntext, max(0, start - 30), start)
     ):
         return None  # منفذي الهجوم، المتورطين في الهجوم، بتهمة التحريض على اختطاف: the charge, not the attack
+    if trigger.lemma in ("ضربه", "تصدي") and not _ARMS_NEAR_RE.search(_window(ntext, start, end)):
+        return None  # ضربة قوية لحكومة ماي، خطة تتصدى للخطر: a blow or a countering in words, no arms
+    if trigger.plover == "REJECT" and next_word in _DECLINED:
+        return None  # رفض التعليق: declined to comment, no rejection of anything
     if trigger.lemma == "هاجم" and _verbal_attack(ntext, start, end):
         return Trigger(
             "ACCUSE", None, "event", "هاجم"
@@ -313,11 +322,14 @@ def _verbal_attack(ntext: str, start: int, end: int) -> bool:
     fighters near it, and a speaker, an outlet or a word of saying."""
     if not ntext[start:end].lstrip("وف").startswith(("هاجم", "يهاجم", "تهاجم")):
         return False  # the noun (هجوم، الهجمات) names a physical attack
-    sentence_end = ntext.find(".", end)
-    window = ntext[
-        max(0, start - 40) : min(len(ntext), end + 120, sentence_end if sentence_end >= 0 else len(ntext))
-    ]
+    window = _window(ntext, start, end)
     return not _ARMS_NEAR_RE.search(window) and bool(_WORDS_NEAR_RE.search(window))
+
+
+def _window(ntext: str, start: int, end: int) -> str:
+    """The words around a trigger, within its sentence as far as the next full stop."""
+    sentence_end = ntext.find(".", end)
+    return ntext[max(0, start - 40) : min(end + 120, sentence_end if sentence_end >= 0 else len(ntext))]
 
 
 def _outside_names(hits: list[TriggerHit], layers: TextLayers) -> list[TriggerHit]:
@@ -455,6 +467,9 @@ def _clause_mentions(
     clause_text: str,
 ) -> list[Mention]:
     events = [h for h in hits if h.trigger.role in ("event", "weak")]
+    if _SPORT_RE.search(clause_text) and not _ARMS_NEAR_RE.search(clause_text):
+        # a match report: تصدى الحارس للكرة، ضربات الترجيح، توغل في دفاع فرنسا
+        events = [h for h in events if h.trigger.plover not in ("ASSAULT", "COERCE", "PROTEST")]
     by_type: dict[str, list[TriggerHit]] = {}
     for hit in events:
         by_type.setdefault(hit.trigger.plover, []).append(hit)

@@ -152,3 +152,18 @@ def test_a_speaker_attacking_in_words_accuses() -> None:
     assert [e.plover for e in _events("هاجم مسلحون نقطة تفتيش للجيش في شمال سيناء، اليوم الأحد.")] == [
         "ASSAULT"
     ]
+
+
+def test_a_blow_to_a_government_is_no_strike() -> None:
+    text = "وكانت استقالة وزير الخارجية ضربة قوية لحكومة رئيسة الوزراء البريطانية تيريزا ماي."
+    assert not _events(text, "ASSAULT")
+
+
+def test_declining_to_comment_is_no_rejection() -> None:
+    text = "لكن متحدثا عسكريا إسرائيليا رفض التعليق على هذا التصريح ردا على سؤال لفرانس برس."
+    assert not _events(text, "REJECT")
+
+
+def test_a_match_report_tells_no_attack() -> None:
+    text = "وتصدى الحارس لوريس لتسديدة أكسيل فيتسل في الدقيقة 81 من المباراة، منقذا منتخب فرنسا."
+    assert not _events(text, "ASSAULT")
