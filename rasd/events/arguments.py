@@ -536,6 +536,19 @@ def assign_actors(
     actor2 = next(
         (a for a in usable if hints[id(a)] == "target" and (actor1 is None or a.key != actor1.key)), None
     )
+    if actor2 is None:
+        # further into the target phrase: شنت تركيا هجمات ضد معسكرات يشتبه بانتمائها لحزب العمال
+        actor2 = next(
+            (
+                a
+                for a in usable
+                if mention.end <= a.start <= mention.end + 60
+                and (actor1 is None or a.key != actor1.key)
+                and hints[id(a)] != "agent"
+                and _crosses_target_marker(layers, mention.end, a.start)
+            ),
+            None,
+        )
     family = family_of(mention.plover)
     object_families = ("cooperation", "verbal-conflict", "coercion")
     if actor2 is None and actor1 is not None and (family in object_families or (violent and mention.verbal)):

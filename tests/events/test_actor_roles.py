@@ -24,6 +24,7 @@ def test_an_actor_past_a_target_preposition_is_in_the_target_phrase() -> None:
         "وشنت تركيا عددا من الهجمات ضد معسكرات يشتبه بانتمائها لحزب العمال الكردستاني شمالي العراق."
     )
     assert event.actor1 is not None and event.actor1.id == "turkey"
+    assert event.actor2 is not None and event.actor2.id == "pkk"
 
 
 def test_a_person_after_a_nominal_trigger_undergoes_the_act() -> None:
