@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rasd.arabic.normalize import normalize_text
 from rasd.arabic.numbers import Quantity, find_quantities
 from rasd.events.detect import Mention
 from rasd.events.layers import TextLayers
@@ -87,7 +88,9 @@ _KIN = frozenset({"والد", "والدت", "ابن", "ابنت", "شقيق", "�
 _PRONOUN_SUFFIX = re.compile(r"(?:هما|هم|هن|ها|ه|ي|نا)$")
 _DUAL_WORDS = frozenset(["شهيدين", "شهيدان", "قتيلين", "قتيلان", "اثنين", "اثنان", "اثنتين"])
 _PLURAL_HINT = re.compile(r"^(?:ال)?(?:[\u0621-\u064a]{2,}(?:ين|ون|ات)|شهداء|قتلي|اشخاص|مدنيين|عناصر)$")
-_INJURY_WORDS = re.compile(r"^[وف]?(?:اصابه|اصيب|اصابات|جرح|جرحي|جريح|اصيبوا)")
+# The wounded coordinated with the dead over one number (مقتل وإصابة العشرات), not a verb with its own count
+# (لقيا حتفهما وأصيب 14).
+_COORDINATED_INJURY = re.compile(r"^[وف](?:اصابه|اصابات|جرح)$")
 _AGGREGATE_RE = re.compile(
     r"حصيل(?!\S* (?:\S+ ){0,2}(?:ال)?(?:تفجير|هجوم|انفجار|غاره|قصف|مجزره|حادث|زلزال))|ارتفع عدد|يرتفع|ارتفاع عدد|الاجمالي|اجمالي|منذ بد|منذ اندلاع|منذ السابع|منذ 7|العدد الاجمالي"
 )
@@ -101,6 +104,7 @@ _PERIOD_TOLL_RE = re.compile(
 )
 _INJURED_NEXT = re.compile(r"^\s*(?:[\u0621-\u064a]+ )?(?:مصاب|جريح|جرحي|اصاب)")
 _LARGEST_ONE_EVENT = 1000
+_FEW_RE = re.compile(r"^(?:عدد|بضع|بعض)")
 _CASUALTIES_RE = re.compile(r"بين (?:قتيل|شهيد) و(?:جريح|مصاب)")
 _WORD = re.compile(r"[\u0621-\u064a0-9]+")
 
@@ -165,12 +169,15 @@ def _count_near(
         if q.value is None or not (d_end <= q.start < scope_end):
             continue
         between = _without(text, d_end, q.start, dates)
-        words = [w for w in _WORD.findall(between) if w not in ("في", "خلال")]
+        words = [normalize_text(w) for w in _WORD.findall(between)]
+        words = [w for w in words if w not in ("في", "خلال")]
         if re.fullmatch(r"\s*و\s*", between) or _injured(layers, q.end):
             break  # "54 شهيداً و104 مصابين": the next number counts the wounded
+        if words and _COORDINATED_INJURY.match(words[0]) and _FEW_RE.match(normalize_text(q.text)):
+            break  # مقتل وإصابة عدد من الجنود: the dead and the wounded together, a few: no number of dead
         if len(between) <= 3 or (
             len(words) <= 1
-            and (not words or _INJURY_WORDS.match(words[0]) or words[0] in ("نحو", "قرابه", "حوالي"))
+            and (not words or _COORDINATED_INJURY.match(words[0]) or words[0] in ("نحو", "قرابه", "حوالي"))
         ):
             count, end = _with_coordinated(layers, quantities, int(q.value), q.end, scope_end)
             return Fatalities(count, text[d_start:end])
@@ -192,8 +199,6 @@ def _count_near(
     ):
         return Fatalities(2, text[d_start : d_end + len(after) - len(after.lstrip()) + len(word or "")])
     own = text[d_start:d_end]
-    from rasd.arabic.normalize import normalize_text
-
     own_norm = normalize_text(own)
     if own_norm.endswith(("شهيدين", "شهيدان", "قتيلين", "قتيلان")):
         return Fatalities(2, own)

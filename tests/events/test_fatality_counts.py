@@ -40,3 +40,14 @@ def test_a_toll_over_weeks_is_not_the_count_of_one_strike() -> None:
         "الماضية العشرات من مسلحيه."
     )
     assert _fatalities(over_weeks) == 0
+
+
+def test_the_dead_and_wounded_told_together_count_dozens_but_not_a_few() -> None:
+    dozens = "قصفت المقاومة مواقع الميليشيات في مزارع الفازة، ما أدى إلى مقتل وإصابة العشرات من عناصرها."
+    assert _fatalities(dozens) == 10
+    assert _fatalities("البحرين: مقتل وإصابة عدد من الجنود البحرينيين في هجوم بطائرة مسيرة") == 0
+
+
+def test_the_wounded_counted_by_their_own_verb_are_not_dead() -> None:
+    text = "سقطت قذائف على حي سكني في دمشق فلقي شخص حتفه وأصيب 14 آخرون."
+    assert _fatalities(text) != 14
