@@ -192,9 +192,10 @@ def _count_near(
             return Fatalities(int(q.value), text[q.start : d_end])
         break
     word = _first_word(after)
+    folded = normalize_text(word or "")
     if (
-        word in _DUAL_WORDS
-        or (_DUAL_RE.match(word or "") and word not in ("الان", "ان", "انسان"))
+        folded in _DUAL_WORDS
+        or (_DUAL_RE.match(folded) and folded not in ("الان", "ان", "انسان"))
         or _accusative_dual(word)
     ):
         return Fatalities(2, text[d_start : d_end + len(after) - len(after.lstrip()) + len(word or "")])
