@@ -34,7 +34,7 @@ def test_every_gold_article_is_read(report: EvalReport) -> None:
 
 
 def test_event_detection_beats_the_keyword_matcher(report: EvalReport) -> None:
-    assert report.metrics["f1"] >= 0.60
+    assert report.metrics["f1"] >= 0.63  # measured 0.653 at 3bf652f
     assert report.baselines["keyword"]["f1"] < 0.3
     assert report.metrics["f1"] > report.baselines["keyword"]["f1"] + 0.2
 
@@ -56,4 +56,4 @@ def test_field_accuracies_hold_their_floors(report: EvalReport) -> None:
 
 def test_the_scorer_measures_the_pipeline_and_the_stage_alone(report: EvalReport) -> None:
     assert "events-only" in report.baselines  # extract_events computing its own layers, without NER
-    assert report.baselines["events-only"]["f1"] >= 0.60
+    assert report.baselines["events-only"]["f1"] >= 0.63  # measured 0.656 at 3bf652f
