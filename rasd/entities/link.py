@@ -349,14 +349,19 @@ def _resolve_names(matches: list[_Match], kb: ActorKB, published: date | None) -
                 linked.append(_Linked(match.start, match.end, "NORP", country.id, name))
         elif match.pattern.kind == "name":
             entries = [kb.entries[i] for i in kb.ids_for_name(match.pattern.key)]
-            entry = _choose(entries, sure, countries, published)
-            linked.append(_Linked(match.start, match.end, entry.entity_type, entry.id, entry.name_en))
+            chosen = _choose(entries, sure, countries, published)
+            if chosen is None:
+                continue  # a shared name (الجيش الوطني) that nothing else in the article settles
+            linked.append(_Linked(match.start, match.end, chosen.entity_type, chosen.id, chosen.name_en))
     return linked
 
 
 def _choose(
     entries: list[ActorEntry], sure: Counter[str], countries: Counter[str], on: date | None
-) -> ActorEntry:
+) -> ActorEntry | None:
+    """The entry a name shared by several stands for: the one the article names for sure, else the one in
+    office on the day, else the one of the country the article's other names belong to, else the first;
+    None when the article is about other countries than all of theirs (الجيش الوطني in Burkina Faso)."""
     if len(entries) == 1:
         return entries[0]
 
@@ -364,7 +369,8 @@ def _choose(
         in_office = int(on is not None and any(r.holds_on(on) for r in entry.roles))
         return sure[entry.id], in_office, countries[entry.country or ""]
 
-    return max(entries, key=score)  # max keeps the first (YAML order) among equals
+    best = max(entries, key=score)  # max keeps the first (YAML order) among equals
+    return best if any(score(best)) or not countries else None
 
 
 def _merge_ner(

@@ -147,3 +147,10 @@ def test_the_coalition_air_force_follows_the_coalition_the_article_names() -> No
     ]
     found = linked("التحالف الدولي: شن طيران التحالف غارات على الرقة")
     assert ("طيران التحالف", "anti-isis-coalition", "ORG") in found
+
+
+def test_a_shared_name_stays_unlinked_where_the_article_is_about_another_country() -> None:
+    # الجيش الوطني is Libya's or Syria's National Army, never Burkina Faso's.
+    found = linked("قتل 34 متطوعاً و6 جنود في بوركينا فاسو، وأعلن الجيش الوطني حالة التعبئة.")
+    assert all(kb_id not in ("lna", "sna") for _, kb_id, _ in found)
+    assert ("الجيش الوطني", "lna", "ORG") in linked("أعلن الجيش الوطني في ليبيا سيطرته على سرت.")
