@@ -48,7 +48,9 @@ _ATTRIBUTION = re.compile(
     r"اشار|اشارت|تحدث|تحدثت|اورد|اوردت|بث|بثت|نشر|نشرت|اقر|اقرت|اعترف|اعترفت|تبني|تبنت|زعم|زعمت|ادعي|ادعت|"
     r"بحسب|حسب|وفق|وفقا|طبقا|نقلا|تفيد|يفيد|تقول|يقول|اضاف|اضافت|تابع|تابعت|اعلان|تعلن|يعلن|توكد|يوكد|"
     r"تكشف|يكشف|تشير|يشير|تنقل|ينقل|تنشر|ينشر|تتحدث|يتحدث|تعترف|يعترف|تقر|يقر|تتبني|يتبني|تزعم|يزعم|"
-    r"صرح|صرحت|بينت|اعتبر|اعتبرت|لفت|لفتت)(?![\u0621-\u064a])"
+    r"صرح|صرحت|بينت|اعتبر|اعتبرت|لفت|لفتت|"
+    # the passive (أُفيد بـ)، tails glued to ما (حسبما أفادت)، and the media's own verbs (تناقلت، تداول، وثّقت)
+    r"افيد|حسبما|بحسبما|وفقما|تناقل|تناقلت|تتناقل|تداول|تداولت|يتداول|روي|روت|وثق|وثقت|يوثق|توثق)(?![\u0621-\u064a])"
 )
 _CLAIM_OF_RESPONSIBILITY = re.compile(
     r"تبني|تبنت|يتبني|تتبني|مسووليتها عن|مسووليته عن|اعلنت مسووليه|تعلن مسووليه"
@@ -84,7 +86,13 @@ def mention_modality(
 ) -> MentionModality:
     """The modality of one mention with what it rests on (see the module docstring for the rules)."""
     modality, correspondent = _modality(mention, layers, actor1, actors)
-    return MentionModality(modality, unit, mention.anaphoric, correspondent)
+    trigger = _window(layers, mention.start, mention.end)
+    reference = mention.anaphoric or (not mention.verbal and bool(_DEFINITE.match(trigger)))
+    return MentionModality(modality, unit, reference, correspondent)
+
+
+# A definite noun (الهجوم، بالاعتداء، الشهيدين) names a happening already told.
+_DEFINITE = re.compile(r"^(?:و|ف|ب|وب)?ال")
 
 
 def merged_modality(readings: Sequence[MentionModality]) -> str:
@@ -165,6 +173,12 @@ def _modality(
 _CONTINUATION = re.compile(
     r"^(?:و|ف)?(?:اضاف|اضافت|تابع|تابعت|اوضح|اوضحت|اشار|اشارت|لفت|لفتت|مضي|مضت|بين|بينت|شدد|شددت|اكد|اكدت)$"
 )
+# What follows an attribution verb that names no speaker (وأضاف أنّ…، وتابع: …، وأشار إلى…).
+_UNNAMED = re.compile(r"^[ ،,]*(?:ان|انه|انها|بان|:|الي|$)")
+# An explosion, told as an occurrence with no agent (انفجار عبوة، انفجرت سيارة).
+_EXPLOSION = re.compile(r"^(?:و|ف|ب|وب)?(?:ال)?(?:انفجار|انفجارات|انفجر|انفجرت)(?![\u0621-\u064a])")
+# A source named again with the article (المصدر، المصادر ذاتها): the one an earlier sentence introduced.
+_SOURCE_AGAIN = re.compile(r"^(?:المصدر|المصادر)(?! (?:من|في|داخل|ال))")
 # Sources that stand outside the event: anonymous sources, witnesses, the media, reports, monitors.
 _THIRD_PARTY_SOURCE = re.compile(
     r"^(?:[^ ]+ ){0,2}(?:ال)?(?:مصادر|مصدر|وسائل|اعلام|وكاله|وكالات|صحيفه|صحف|شهود|شاهد|ناشطون|ناشطين|ناشط|المرصد|"
@@ -196,9 +210,10 @@ _ALLEGED = re.compile(
 )
 # Acts of a defender: told by the defender's side, they are its own claim whoever attacked.
 _DEFENCE_LEMMAS = frozenset({"اسقط", "تصدي", "احبط", "اعتراض", "صد"})
-_TAIL_CUES = ("بحسب", "حسب", "وفق", "وفقا", "نقلا", "طبقا")
+_TAIL_CUES = frozenset({"بحسب", "حسب", "وفق", "وفقا", "نقلا", "طبقا", "حسبما", "بحسبما", "وفقما"})
 _TAIL_PHRASE = re.compile(
-    r"(?:علي|بحسب|حسب|وفقا?|طبقا)(?: ل?ما) (?:اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|ذكره|ذكرته|قال|قالت|اكد|اكدت|نقل|نقلت|اورد|اوردت)"
+    r"(?:(?:علي|بحسب|حسب|وفقا?|طبقا)(?: ل?ما)|حسبما|بحسبما|وفقما) "
+    r"(?:اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|قال|قالت|اكد|اكدت|نقل|نقلت|اورد|اوردت)(?:ه|ته|وه)?(?![\u0621-\u064a])"
 )
 # A party condemning or blaming an attack tells it as one side's account (أدان المالكي استهداف الحوثيين…).
 _CONDEMNATION = re.compile(
@@ -238,10 +253,16 @@ def _attribution(
         if _CONTINUATION.match(cue.group()) and (not source_text or source_text.startswith(("ان", ":", "ب"))):
             # "وأضاف أنّ…": the speaker is the one of an earlier sentence
             source_text = _earlier_source(layers, mention) or source_text
+        elif _SOURCE_AGAIN.match(source_text):
+            # "وأوضح المصدر أنّ…": the source named in an earlier sentence (مصدر في الإعلام العسكري)
+            source_text = _earlier_source(layers, mention) or source_text
         else:
             source_actor = _source_actor(mention, layers, actors, cue.end())
     else:
-        tail = next((m for m in _ATTRIBUTION.finditer(after) if m.group().lstrip("وف") in _TAIL_CUES), None)
+        # a tail cue, with or without its conjunction (وفق is itself a cue, not و + فق)
+        tail = next(
+            (m for m in _ATTRIBUTION.finditer(after) if {m.group(), m.group()[1:]} & _TAIL_CUES), None
+        )
         phrase = _TAIL_PHRASE.search(after)
         if phrase is not None:
             source_text = after[phrase.end() : phrase.end() + 40].lstrip(" ،,")
@@ -279,6 +300,8 @@ def _attribution(
         return ("reported" if third_party and not own else "asserted"), False
     if third_party:
         return "reported", False
+    if _EXPLOSION.match(layers.normalized_slice(mention.start, mention.end)):
+        return "reported", False  # an explosion (انفجار) is an occurrence no party claims by telling of it
     if _DEFENCE_LEMMAS.intersection(mention.lemmas):
         # an official of the defending side tells of its interception (وكانت الوزارة أعلنت إحباط…)
         return "claimed", False
@@ -343,11 +366,16 @@ def _goes_on_with_claim(mention: Mention, layers: TextLayers) -> bool:
 
 
 def _earlier_source(layers: TextLayers, mention: Mention) -> str | None:
-    """What follows the last attribution verb of the two sentences before the mention's (its speaker)."""
+    """What follows the last attribution verb that names its speaker in the two sentences before the
+    mention's (وأكد مصدر في…، not وأضاف أنّ…)."""
     earlier = [s for s in layers.sentences if s.end <= mention.sentence[0]][-2:]
     for sentence in reversed(earlier):
         text = layers.normalized_slice(sentence.start, sentence.end)
-        cues = [m for m in _ATTRIBUTION.finditer(text) if not _CONTINUATION.match(m.group())]
+        cues = [
+            m
+            for m in _ATTRIBUTION.finditer(text)
+            if not (_CONTINUATION.match(m.group()) and _UNNAMED.match(text[m.end() :]))
+        ]
         if cues:
             return text[cues[-1].end() : cues[-1].end() + 40].lstrip(" ،,")
     return None

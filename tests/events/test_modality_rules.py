@@ -47,6 +47,28 @@ def test_a_plan_word_governs_the_acts_joined_to_the_first_it_names() -> None:
     assert _one(text, "COERCE").modality == "planned"
 
 
+def test_an_explosion_told_by_the_authorities_is_reported_not_claimed() -> None:
+    text = "وأعلنت الشرطة الباكستانية مقتل 44 شخصاً في انفجار عبوة ناسفة خلال تجمع سياسي في باجور."
+    assert _one(text, "ASSAULT").modality == "reported"
+
+
+def test_the_source_named_again_is_the_one_introduced_before() -> None:
+    text = (
+        "تمكنت قوات المقاومة المشتركة من تأمين منطقة الفازة. وأكد مصدر في الإعلام العسكري التابع للمقاومة "
+        "أن العملية انتهت مساء. وأوضح المصدر أن المقاومة المشتركة باغتت الميليشيات الحوثية بضربات موجعة قرب زبيد."
+    )
+    assert _one(text, "ASSAULT").modality == "claimed"
+
+
+def test_tail_attributions_glued_or_bare_and_the_medias_own_verbs_report() -> None:
+    for text in (
+        "قتل 3 مسلحين في اشتباكات مع قوات الأمن في العريش، حسبما أفادت مصادر أمنية.",
+        "قتل 3 مسلحين في اشتباكات مع قوات الأمن في العريش، وفق مصادر أمنية.",
+        "وتناقلت وسائل إعلام محلية أن مسلحين هاجموا حاجزاً للشرطة في درعا.",
+    ):
+        assert _one(text, "ASSAULT").modality == "reported", text
+
+
 # --- a record merged from several mentions ---
 
 
@@ -74,6 +96,14 @@ def test_a_headline_or_a_back_reference_counts_only_when_nothing_else_tells_it()
     assert merged_modality([MentionModality("reported"), headline, reference]) == "reported"
     assert merged_modality([headline]) == "asserted"
     assert merged_modality([reference, MentionModality("claimed", reference=True)]) == "claimed"
+
+
+def test_a_definite_noun_naming_the_dead_again_does_not_tell_the_happening() -> None:
+    text = (
+        "وقالت قوات الفجر في بيان إن الشهيدين هما مصعب خلف وبلال خلف. "
+        "واستشهد اثنان من قادة قوات الفجر في غارة إسرائيلية استهدفتهما في البقاع الغربي."
+    )
+    assert _one(text, "ASSAULT").modality == "asserted"
 
 
 def test_a_correspondent_naming_the_happening_only_in_passing_does_not_decide() -> None:
