@@ -98,6 +98,11 @@ _CROWD_RE = re.compile(r"شبان|متظاهر|محتج|فلسطينيين|ال�
 _FUNERAL_RE = re.compile(
     r"شيع|يشيع|تشيع|تشييع|جنازه|جثمان|جثامين|نعت|نعي|ينعي|تنعي|زفت|تزف|زف |تابين|وفاه|توفي|ذكري"
 )
+# Disasters and accidents: the dead they leave are no attack's (قتلى ومشردون جراء الفيضانات).
+_DISASTER_RE = re.compile(
+    r"فيضان|زلزال|هزه ارضيه|سيول|اعصار|عاصفه|حادث سير|حادث مروري|حوادث السير|تصادم|انقلاب حافله|انقلاب سياره|غرق|"
+    r"الامطار|انهيار مبني|انهيار منجم|وباء|الكوليرا|كورونا|كوفيد|بمرض|مرض"
+)
 # Types whose nominal complement is what is demanded, rejected, threatened or promised — not a happening.
 _CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 
@@ -270,6 +275,11 @@ def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger |
         return None  # منفذي الهجوم، المتورطين في الهجوم، بتهمة التحريض على اختطاف: the charge, not the attack
     if trigger.lemma in ("ضربه", "تصدي") and not _ARMS_NEAR_RE.search(_window(ntext, start, end)):
         return None  # ضربة قوية لحكومة ماي، خطة تتصدى للخطر: a blow or a countering in words, no arms
+    if trigger.lemma == "حذر" and (
+        prev_word.removeprefix("و") in ("هدوء", "الهدوء", "هدوءا", "ترقب", "تفاول", "بتواضع", "بحيطه")
+        or ntext[start:end].startswith(("بحذر", "وبحذر"))
+    ):
+        return None  # هدوء حذر، بحذر: caution, cautious — no warning
     if trigger.plover == "REJECT" and next_word in _DECLINED:
         return None  # رفض التعليق: declined to comment, no rejection of anything
     if trigger.lemma == "هاجم" and _verbal_attack(ntext, start, end):
@@ -421,8 +431,8 @@ def find_mentions(layers: TextLayers, headline: bool = False) -> list[Mention]:
             nearest.modes += modes
             continue
         clause_text = layers.normalized_slice(*clause)
-        if _FUNERAL_RE.search(clause_text):
-            continue
+        if _FUNERAL_RE.search(clause_text) or _DISASTER_RE.search(clause_text):
+            continue  # a funeral mourns earlier deaths; a flood, a quake or a crash kills with no attacker
         durations = any(
             t.precision == "duration" and clause[0] <= t.start < clause[1] for t in layers.timexes
         )

@@ -167,3 +167,12 @@ def test_declining_to_comment_is_no_rejection() -> None:
 def test_a_match_report_tells_no_attack() -> None:
     text = "وتصدى الحارس لوريس لتسديدة أكسيل فيتسل في الدقيقة 81 من المباراة، منقذا منتخب فرنسا."
     assert not _events(text, "ASSAULT")
+
+
+def test_the_dead_of_a_flood_are_no_attack() -> None:
+    assert not _events("مقتل 20 شخصا جراء الفيضانات في غرب اليابان، اليوم الأحد.", "ASSAULT")
+    assert not _events("مصرع 12 مهاجرا غرقا قبالة السواحل الليبية، اليوم الأحد.", "ASSAULT")
+
+
+def test_a_cautious_calm_is_no_warning() -> None:
+    assert not _events("يسود هدوء حذر في قطاع غزة بعد ليلة من القصف المتبادل.", "THREATEN")
