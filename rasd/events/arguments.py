@@ -250,13 +250,17 @@ def _kb() -> object | None:
 
 def actor_from_entity(entity: Entity) -> Actor:
     """The knowledge-base actor an entity is linked to (or an unlinked actor named as written)."""
-    kb = _kb()
-    if entity.id and kb is not None:
-        entry = kb.get(entity.id)  # type: ignore[attr-defined]
-        if entry is not None:
-            actor: Actor = kb.actor(entry)  # type: ignore[attr-defined]
-            return Actor(actor.id, entity.text, actor.name_en, actor.type, actor.country, actor.inter)
+    actor = _kb_actor(entity.id) if entity.id else None
+    if actor is not None:
+        return Actor(actor.id, entity.text, actor.name_en, actor.type, actor.country, actor.inter)
     return Actor(entity.id, entity.text, entity.name_en)
+
+
+@cache
+def _kb_actor(entry_id: str) -> Actor | None:
+    kb = _kb()
+    entry = kb.get(entry_id) if kb is not None else None  # type: ignore[attr-defined]
+    return kb.actor(entry) if entry is not None else None  # type: ignore[attr-defined]
 
 
 _GAZETTEER_ID_PREFIX = "gn:"
