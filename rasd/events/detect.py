@@ -79,6 +79,9 @@ _GUESTS = frozenset(["بالحضور", "بالضيوف", "بالوفد", "بال
 _AIRBORNE_RE = re.compile(
     r"طائر|طيار|مسير|مروحي|مقاتل|صاروخ|صواريخ|قذيف|قذايف|درون|بالون|منطاد|هدف جوي|اهداف جويه"
 )
+_VERDICT_RE = re.compile(
+    r"محكمه|المحكمه|القضاء|القاضي|المحلفين|بتهمه|بتهم|بالتهم|بقضيه|غيابيا|بالسجن|بالاعدام"
+)
 _DECLINED = frozenset(["التعليق", "الافصاح", "الكشف", "الادلاء", "ذكر", "كشف", "تحديد"])
 _SPORT_RE = re.compile(
     r"مباراه|مباريات|المنتخب|لاعب|المدرب|الدوري|كاس العالم|بطوله|الشوط|ركله|ركلات|الترجيح|حارس المرمي|المرمي|"
@@ -280,6 +283,8 @@ def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger |
         or ntext[start:end].startswith(("بحذر", "وبحذر"))
     ):
         return None  # هدوء حذر، بحذر: caution, cautious — no warning
+    if trigger.lemma == "ادان" and _VERDICT_RE.search(ntext, max(0, start - 25), end + 25):
+        return None  # أدانت المحكمة المتهم، أُدين بتهمة الخيانة: a court's verdict, no condemnation
     if trigger.plover == "REJECT" and next_word in _DECLINED:
         return None  # رفض التعليق: declined to comment, no rejection of anything
     if trigger.lemma == "هاجم" and _verbal_attack(ntext, start, end):

@@ -176,3 +176,10 @@ def test_the_dead_of_a_flood_are_no_attack() -> None:
 
 def test_a_cautious_calm_is_no_warning() -> None:
     assert not _events("يسود هدوء حذر في قطاع غزة بعد ليلة من القصف المتبادل.", "THREATEN")
+
+
+def test_a_court_convicting_is_no_condemnation() -> None:
+    assert not _events("وأدانت محكمة في إسطنبول الصحفي بتهمة الترويج للإرهاب، اليوم الأحد.", "ACCUSE")
+    assert _events(
+        "وأدانت وزارة الخارجية القطرية بشدة اقتحام المستوطنين للمسجد الأقصى، اليوم الأحد.", "ACCUSE"
+    )
