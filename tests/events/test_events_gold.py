@@ -48,7 +48,7 @@ def test_field_accuracies_hold_their_floors(report: EvalReport) -> None:
         "admin1_accuracy": 0.87,
         "date_accuracy": 0.85,
         "fatalities_accuracy": 0.82,
-        "modality_accuracy": 0.77,
+        "modality_accuracy": 0.78,  # measured 0.800 at 720de07
     }
     for name, floor in floors.items():
         assert report.metrics[name] >= floor, name
