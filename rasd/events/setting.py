@@ -468,6 +468,21 @@ def _own_date_after(mention: Mention, layers: TextLayers, scoped: list[Timex], e
     return None
 
 
+# A sentence that goes on with the source just named (وقال المصدر، وأضاف المصدر): the same report.
+_SAME_SOURCE_RE = re.compile(r"^\W*و(?:قال|اضاف|اوضح|تابع|اشار|افاد)(?:ت)? (?:ال)?(?:مصدر|مراسل)")
+
+
+def _continues_recent(mention: Mention, layers: TextLayers) -> bool:
+    """Whether the mention's sentence goes on with the source of a previous sentence dated only as recent
+    (وقبل أيام، أفاد مصدر عسكري بإصابة جندي. وقال المصدر إن طائرات أطلقت …)."""
+    if not _SAME_SOURCE_RE.match(layers.normalized_slice(*mention.sentence)):
+        return False
+    previous = [s for s in layers.sentences if s.end <= mention.sentence[0]]
+    return bool(previous) and bool(
+        _RECENT_RE.search(layers.normalized_slice(previous[-1].start, previous[-1].end))
+    )
+
+
 def assign_date(
     mention: Mention, layers: TextLayers, published: datetime | None, news_day: str | None = None
 ) -> tuple[str | None, str | None, str | None]:
@@ -503,8 +518,10 @@ def assign_date(
         return None, None, None
     if published is None:
         return None, None, None
-    if _RECENT_RE.search(clause_text) or _RECENT_RE.search(
-        layers.normalized_slice(mention.sentence[0], mention.start)
+    if (
+        _RECENT_RE.search(clause_text)
+        or _RECENT_RE.search(layers.normalized_slice(mention.sentence[0], mention.start))
+        or _continues_recent(mention, layers)
     ):
         return published.date().isoformat(), "week", None  # وقبل أيام، أفاد مصدر: not the news day
     # An article that dates its news (اليوم الأحد) tells of that day's happenings unless it says otherwise.

@@ -81,3 +81,14 @@ def test_a_visit_to_a_country_named_like_its_capital_arrives_in_the_capital() ->
     assert event.location is not None and event.location.name_en == "Algiers"
     event = _first("وصل وزير الخارجية الإيراني إلى سوريا في زيارة رسمية.", "CONSULT", "2024-01-01")
     assert event.location is not None and event.location.name_en == "Syria"
+
+
+def test_the_same_source_going_on_keeps_a_recent_date() -> None:
+    text = (
+        "ذكرت وزارة الدفاع السورية، اليوم الاثنين، أن عدواناً جوياً استهدف مطار حلب الدولي.\n"
+        "وقبل أيام، أفاد مصدر عسكري سوري بإصابة عسكري سوري في محيط العاصمة دمشق. "
+        "وقال المصدر إن غارة إسرائيلية استهدفت موقعاً عسكرياً في ريف درعا وأسفرت عن مقتل جنديين."
+    )
+    events = extract_events_from_text(text, "2023-08-28T08:09:00+03:00")
+    strike = [e for e in events if e.plover == "ASSAULT" and any("غارة" in s.text for s in e.evidence)]
+    assert strike and (strike[0].date, strike[0].date_precision) == ("2023-08-28", "week")
