@@ -82,6 +82,42 @@ _AIRBORNE_RE = re.compile(
 _VERDICT_RE = re.compile(
     r"محكمه|المحكمه|القضاء|القاضي|المحلفين|بتهمه|بتهم|بالتهم|بقضيه|غيابيا|بالسجن|بالاعدام"
 )
+# Talks need a partner: مع, a second party joined by و/بين, or talks in a meeting, visit or call.
+_PARTNER_RE = re.compile(
+    r"(?<![\u0621-\u064a])(?:مع|بين|ونظير|نظيره|نظيرته|اجتماع|لقاء|زياره|اتصال|هاتفي|قمه|"
+    r"الجانبان|الجانبين|الطرفان|الطرفين|البلدان|البلدين|الوزيران|الزعيمان|الرييسان|الوفدان|وفد|وفدا)"
+)
+_SEEKING = frozenset(
+    [
+        "فرص",
+        "فرصه",
+        "امكانيه",
+        "احتمال",
+        "احتمالات",
+        "جهود",
+        "مساع",
+        "مساعي",
+        "سعي",
+        "يسعي",
+        "تسعي",
+        "بهدف",
+        "محاوله",
+        "شروط",
+        "عدم",
+        "دون",
+        "بشان",
+        "حول",
+        "نحو",
+        "اجل",
+        "سبيل",
+        "امل",
+        "املا",
+        "فشل",
+        "تعثر",
+        "عرقله",
+        "لعرقله",
+    ]
+)
 _DECLINED = frozenset(["التعليق", "الافصاح", "الكشف", "الادلاء", "ذكر", "كشف", "تحديد"])
 _SPORT_RE = re.compile(
     r"مباراه|مباريات|المنتخب|لاعب|المدرب|الدوري|كاس العالم|بطوله|الشوط|ركله|ركلات|الترجيح|حارس المرمي|المرمي|"
@@ -236,6 +272,10 @@ def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger |
         return Trigger("PROTEST", "demo", "event", "مسيره")
     if trigger.lemma == "بحث" and next_word in ("عن", "عنه", "عنهم"):
         return None
+    if trigger.lemma == "بحث" and not _PARTNER_RE.search(ntext, start, end + 80):
+        return None  # إسرائيل تبحث تفككاً محتملاً للسلطة: a party weighing a matter, no talks with anyone
+    if trigger.plover == "AGREE" and not _is_verb_form(ntext[start:end]) and _sought(ntext, start):
+        return None  # مساعٍ لإبرام صفقة، فرص إبرام اتفاق: an agreement sought, none made
     if trigger.lemma == "استقبل" and next_word.startswith(
         ("لاجي", "اللاجي", "النازح", "نازح", "ضيوف", "جثامين")
     ):
@@ -345,6 +385,17 @@ def _window(ntext: str, start: int, end: int) -> str:
     """The words around a trigger, within its sentence as far as the next full stop."""
     sentence_end = ntext.find(".", end)
     return ntext[max(0, start - 40) : min(end + 120, sentence_end if sentence_end >= 0 else len(ntext))]
+
+
+def _is_verb_form(word: str) -> bool:
+    found = lookup_word(word)
+    return found is not None and found.verbal
+
+
+def _sought(ntext: str, start: int) -> bool:
+    """Whether the agreement noun at ``start`` is what someone seeks or weighs (لإبرام، فرص إبرام)."""
+    before = ntext[max(0, start - 25) : start].split()
+    return ntext[start : start + 2] in ("لا", "لل") or bool(before and before[-1] in _SEEKING)
 
 
 def _outside_names(hits: list[TriggerHit], layers: TextLayers) -> list[TriggerHit]:

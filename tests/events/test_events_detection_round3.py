@@ -183,3 +183,17 @@ def test_a_court_convicting_is_no_condemnation() -> None:
     assert _events(
         "وأدانت وزارة الخارجية القطرية بشدة اقتحام المستوطنين للمسجد الأقصى، اليوم الأحد.", "ACCUSE"
     )
+
+
+def test_an_agreement_sought_is_none_made() -> None:
+    text = "واشنطن تعمل مع قطر وتركيا ومصر لإبرام صفقة تبادل في غزة قبل تنصيب ترامب."
+    assert not _events(text, "AGREE")
+
+
+def test_talks_need_a_partner() -> None:
+    assert not _events(
+        "وقال موقع إسرائيلي إن الحكومة الإسرائيلية ستبحث اليوم سيناريو تفكك السلطة الفلسطينية.", "CONSULT"
+    )
+    assert _events(
+        "وبحث وزير الخارجية القطري مع نظيره المصري في القاهرة اليوم الأحد جهود التهدئة.", "CONSULT"
+    )
