@@ -45,9 +45,9 @@ def test_field_accuracies_hold_their_floors(report: EvalReport) -> None:
         "acled_sub_accuracy": 0.76,
         "actor1_accuracy": 0.56,
         "actor2_accuracy": 0.33,
-        "admin1_accuracy": 0.87,
-        "date_accuracy": 0.85,
-        "fatalities_accuracy": 0.82,
+        "admin1_accuracy": 0.89,  # measured 0.906 at ffccfc5
+        "date_accuracy": 0.86,  # measured 0.878 at ffccfc5
+        "fatalities_accuracy": 0.83,  # measured 0.852 at ffccfc5
         "modality_accuracy": 0.78,  # measured 0.800 at 720de07
     }
     for name, floor in floors.items():
