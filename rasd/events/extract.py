@@ -481,8 +481,15 @@ def _compatible(event: _Draft, draft: _Draft) -> bool:
     if not _same_place(event, draft):
         return False
     same_spot = bool(event.place and draft.place and event.place.id and event.place.id == draft.place.id)
-    # Two reports of the same spot and day are one happening, whoever each names as its author.
-    return same_spot or _same_actor(event.actor1, draft.actor1)
+    # Two reports of the same spot and day are one happening, whoever each names as its author, unless
+    # the text makes two different parties their agents (two sides' attacks on one town).
+    if same_spot and not _two_agents(event.actor1, draft.actor1):
+        return True
+    return _same_actor(event.actor1, draft.actor1)
+
+
+def _two_agents(a: ActorMention | None, b: ActorMention | None) -> bool:
+    return a is not None and b is not None and min(a.firmness, b.firmness) >= 2 and not _same_actor(a, b)
 
 
 def _headline_target(events: list[_Draft], draft: _Draft) -> _Draft | None:

@@ -85,3 +85,11 @@ def test_those_a_casualty_phrase_counts_are_the_victims(text: str, victims: str)
     event = only_event(text)
     assert event.actor2 is not None and event.actor2.name_ar == victims
     assert event.actor1 is None or event.actor1.name_ar != victims
+
+
+def test_two_sides_attacking_one_town_are_two_happenings() -> None:
+    events = events_of(
+        "قصفت المدفعية الإسرائيلية أطراف بلدة كفركلا جنوبي لبنان صباح اليوم. "
+        "وقصف حزب الله بالصواريخ موقعا للجيش الإسرائيلي في بلدة كفركلا ظهر اليوم."
+    )
+    assert sorted(e.actor1.id for e in events if e.actor1 is not None) == ["hezbollah", "israel"]
