@@ -182,7 +182,10 @@ _SOURCE_AGAIN = re.compile(r"^(?:المصدر|المصادر)(?! (?:من|في|د
 # Sources that stand outside the event: anonymous sources, witnesses, the media, reports, monitors.
 _THIRD_PARTY_SOURCE = re.compile(
     r"^(?:[^ ]+ ){0,2}(?:ال)?(?:مصادر|مصدر|وسائل|اعلام|وكاله|وكالات|صحيفه|صحف|شهود|شاهد|ناشطون|ناشطين|ناشط|المرصد|"
-    r"مرصد|موسسه|منظمه|التلفزيون|تلفزيون|قناه|اذاعه|موقع|هييه البث|تقارير|تقرير|رويترز|فرانس|اسوشيتد|سكان|اهالي|مراسلون)"
+    r"مرصد|موسسه|منظمه|التلفزيون|تلفزيون|قناه|اذاعه|موقع|هييه البث|تقارير|تقرير|رويترز|فرانس|اسوشيتد|سكان|اهالي|مراسلون|"
+    # testimonies and accounts, and the bodies that count the victims without fighting
+    r"شهادات|شهاده|روايات|روايه|الامم المتحده|اوتشا|الاونروا|يونيسف|اليونيسف|الصليب الاحمر|الهلال الاحمر|"
+    r"هيومن رايتس|العفو الدوليه|مفوضيه|المفوضيه|الدفاع المدني)"
 )
 # Sources that are a fighting party: an army, its ministry or spokesman, a security force, an armed group.
 # A party's own media office (الإعلام الحربي، خلية الإعلام الأمني) speaks for it, not as a third party.

@@ -69,6 +69,11 @@ def test_tail_attributions_glued_or_bare_and_the_medias_own_verbs_report() -> No
         assert _one(text, "ASSAULT").modality == "reported", text
 
 
+def test_testimonies_and_the_bodies_that_count_victims_are_third_parties() -> None:
+    text = "وتعتقل ميليشيات الحوثي آلاف المدنيين في صنعاء، بحسب شهادات المفرج عنهم."
+    assert _one(text, "COERCE").modality == "reported"  # an arrest told by its actor would be asserted
+
+
 # --- a record merged from several mentions ---
 
 
