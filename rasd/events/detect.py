@@ -118,6 +118,12 @@ _SEEKING = frozenset(
         "لعرقله",
     ]
 )
+# Adjectives that make a battle or an attack figurative: in words (group 1: an accusation) or another field.
+_FIGURATIVE_RE = re.compile(
+    r"\s+(?:(لاذع|لاذعا|لاذعه|حاد|حادا|حاده|كلامي|كلاميا|اعلامي|اعلاميا|اعلاميه)|"
+    r"(?:سياسي|سياسيه|سياسيا|انتخابي|انتخابيه|قضايي|قضاييه|قانوني|قانونيه|دبلوماسي|دبلوماسيه|اقتصادي|اقتصاديه|"
+    r"تجاري|تجاريه|نفسي|نفسيه|ثقافي|ثقافيه|فكري|فكريه))(?![\u0621-\u064a])"
+)
 _DECLINED = frozenset(["التعليق", "الافصاح", "الكشف", "الادلاء", "ذكر", "كشف", "تحديد"])
 _SPORT_RE = re.compile(
     r"مباراه|مباريات|المنتخب|لاعب|المدرب|الدوري|كاس العالم|بطوله|الشوط|ركله|ركلات|الترجيح|حارس المرمي|المرمي|"
@@ -327,6 +333,10 @@ def _contextual(trigger: Trigger, ntext: str, start: int, end: int) -> Trigger |
         return None  # أدانت المحكمة المتهم، أُدين بتهمة الخيانة: a court's verdict, no condemnation
     if trigger.plover == "REJECT" and next_word in _DECLINED:
         return None  # رفض التعليق: declined to comment, no rejection of anything
+    if trigger.plover == "ASSAULT" and trigger.role != "mode":
+        figure = _FIGURATIVE_RE.match(ntext, end)
+        if figure is not None:  # معركة قضائية، هجوم لاذع: a fight in court or in words
+            return Trigger("ACCUSE", None, "event", trigger.lemma) if figure.group(1) else None
     if trigger.lemma == "هاجم" and _verbal_attack(ntext, start, end):
         return Trigger(
             "ACCUSE", None, "event", "هاجم"

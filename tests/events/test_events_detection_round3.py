@@ -197,3 +197,9 @@ def test_talks_need_a_partner() -> None:
     assert _events(
         "وبحث وزير الخارجية القطري مع نظيره المصري في القاهرة اليوم الأحد جهود التهدئة.", "CONSULT"
     )
+
+
+def test_a_battle_in_court_or_in_words_is_no_attack() -> None:
+    assert not _events("وخاضت العائلة معركة قضائية طويلة ضد الشركة في باريس.", "ASSAULT")
+    events = _events("وشن الرئيس الأمريكي هجوما لاذعا على وسائل الإعلام، اليوم الأحد.")
+    assert [e.plover for e in events] == ["ACCUSE"]
