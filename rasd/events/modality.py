@@ -308,6 +308,8 @@ def _attribution(
     if _DEFENCE_LEMMAS.intersection(mention.lemmas):
         # an official of the defending side tells of its interception (وكانت الوزارة أعلنت إحباط…)
         return "claimed", False
+    if mention.mode == "suicide-attack" or "suicide-attack" in mention.modes:
+        return "reported", False  # a suicide bombing is claimed only by a claim of responsibility (above)
     party = (
         party_media
         or bool(_PARTY_SOURCE.match(source_text))

@@ -52,6 +52,13 @@ def test_an_explosion_told_by_the_authorities_is_reported_not_claimed() -> None:
     assert _one(text, "ASSAULT").modality == "reported"
 
 
+def test_a_suicide_bombing_told_by_the_police_is_reported_but_an_interception_is_claimed() -> None:
+    text = "وقالت الشرطة الباكستانية إن انتحارياً فجر نفسه قرب تجمع ديني في إقليم بلوشستان."
+    assert _one(text, "ASSAULT").modality == "reported"
+    text = "وزارة الدفاع السورية تعلن تدمير وإسقاط 8 مسيرات انتحارية في ريفي حماة وحلب."
+    assert _one(text, "ASSAULT").modality == "claimed"
+
+
 def test_the_source_named_again_is_the_one_introduced_before() -> None:
     text = (
         "تمكنت قوات المقاومة المشتركة من تأمين منطقة الفازة. وأكد مصدر في الإعلام العسكري التابع للمقاومة "
