@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from rasd.arabic.normalize import normalize_text
-from rasd.arabic.numbers import Quantity, find_quantities
+from rasd.arabic.numbers import Quantity
 from rasd.events.detect import Mention
 from rasd.events.layers import TextLayers
 
@@ -83,6 +83,11 @@ _SINGULAR = frozenset(
         "اب",
         "ام",
     ]
+)
+# Person nouns whose plural is broken (عنصر/عناصر، جندي/جنود): their form in -ين can only be the dual.
+_BROKEN_PLURAL_SINGULARS = frozenset(
+    {"شاب", "جندي", "ضابط", "شخص", "طفل", "رجل", "عنصر", "قايد", "رقيب", "عريف", "نقيب", "رايد", "عقيد"}
+    | {"عميد", "اسير", "ابن", "شقيق", "حارس", "طالب"}
 )
 _KIN = frozenset({"والد", "والدت", "ابن", "ابنت", "شقيق", "شقيقت", "زوج", "زوجت", "اب", "ام"})
 _PRONOUN_SUFFIX = re.compile(r"(?:هما|هم|هن|ها|ه|ي|نا)$")
@@ -223,11 +228,14 @@ def _count_near(
 
 
 def _accusative_dual(word: str | None) -> bool:
-    """Whether a word in -ين is a dual (مقتل عنصرين، جنديين، طفلين) rather than a plural (مدنيين، مستوطنين):
-    news attests its singular and a nominative dual, and no sound plural that reads the same."""
-    if not word or not word.endswith("ين"):
+    """Whether a word in -ين is a dual (مقتل عنصرين، جنديين، امرأتين) rather than a plural (مدنيين، مستوطنين):
+    the singular of a person noun whose plural is broken (عناصر، جنود), or a feminine in -تين."""
+    if not word:
         return False
-    return any(q.value == 2 for q in find_quantities(word, duals=True))
+    base = normalize_text(word).removeprefix("ال")
+    if base.endswith("تين") and (base[:-3] + "ه" in _SINGULAR or base[:-3] in _BROKEN_PLURAL_SINGULARS):
+        return True
+    return base.endswith("ين") and base[:-2] in _BROKEN_PLURAL_SINGULARS
 
 
 def _singular(word: str) -> bool:
