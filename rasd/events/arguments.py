@@ -371,7 +371,8 @@ def _hint(layers: TextLayers, candidate: ActorMention, mention: Mention) -> str 
         return "support"  # قوات النظام أطلقت بدعم روسي عملية: the backer, not the agent
     if previous in _ACTION_NOUNS and _next_word(layers, candidate).startswith("ل"):
         return "agent"  # استهداف الحوثيين لمطار أبها: the genitive of an action noun whose object has لـ
-    if _DIED_BEFORE_RE.search(ntext[max(0, nstart - 40) : nstart]):
+    clause_start = layers.to_normalized(mention.clause[0], mention.clause[0])[0]
+    if _DIED_BEFORE_RE.search(ntext[max(clause_start, nstart - 40) : nstart]):
         return "target"  # مقتل 27 عنصرا من الحشد، استشهاد شاب فلسطيني: those the casualty phrase counts
     if previous in _PATIENT_NOUNS and not _is_demonym(candidate):
         return "target"  # اعتقال قائد، زيارة كوريا الشمالية: the genitive of these nouns undergoes the act
