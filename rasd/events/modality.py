@@ -63,8 +63,9 @@ _THIRD_PARTY = re.compile(
 
 
 MERGEABLE_MODALITIES = frozenset({"asserted", "reported", "claimed"})
-# Between modalities told equally often, an attribution outweighs a bare statement, a claim both.
-_TIE_RANK = {"claimed": 3, "reported": 2, "asserted": 1}
+# Between modalities told equally often, an attribution outweighs a bare statement; a third party's report
+# outweighs a party's claim, which then does not rest on the party's word alone.
+_TIE_RANK = {"reported": 3, "claimed": 2, "asserted": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +102,7 @@ def merged_modality(readings: Sequence[MentionModality]) -> str:
     A record founded by a denial, a plan, a condition or a negation keeps it. Otherwise the outlet's own
     correspondent telling the happening makes it asserted; else the body's mentions that tell it vote —
     headlines drop their attribution by convention and definite back-references (الهجوم) only name the
-    happening, so they count only when nothing else does — and a tie goes to the claim, then the attribution.
+    happening, so they count only when nothing else does — and a tie goes to the report, then the claim.
     """
     if not readings:
         return "asserted"

@@ -99,7 +99,8 @@ def test_the_body_mentions_that_tell_the_happening_vote() -> None:
     told = [MentionModality("asserted"), MentionModality("asserted"), MentionModality("reported")]
     assert merged_modality(told) == "asserted"
     assert merged_modality([MentionModality("reported"), MentionModality("asserted")]) == "reported"  # a tie
-    assert merged_modality([MentionModality("claimed"), MentionModality("reported")]) == "claimed"
+    assert merged_modality([MentionModality("claimed"), MentionModality("reported")]) == "reported"
+    assert merged_modality([MentionModality("asserted"), MentionModality("claimed")]) == "claimed"
 
 
 def test_a_headline_or_a_back_reference_counts_only_when_nothing_else_tells_it() -> None:
