@@ -281,6 +281,8 @@ def _attribution(
             return "asserted", False
     # a name in quotes after the attribution is an outlet's (وفق "معاريف"، بحسب "واشنطن بوست")
     quoted_outlet = source_text.lstrip(" ،,").startswith(('"', "«", "“")) and source_actor is None
+    # ... unless it issues a statement, as a body does (قالت "منظومة المجتمع الكردستاني"، في بيان)
+    quoted_outlet = quoted_outlet and not re.search(r"^[^ ]+(?: [^ ]+){0,4}[ ،,]+في بيان", source_text)
     source_text = source_text.lstrip(" ،,\"'")
     if cue is not None and not (
         _THIRD_PARTY_SOURCE.match(source_text) or _PARTY_SOURCE.match(source_text) or source_actor

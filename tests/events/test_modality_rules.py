@@ -76,6 +76,13 @@ def test_tail_attributions_glued_or_bare_and_the_medias_own_verbs_report() -> No
         assert _one(text, "ASSAULT").modality == "reported", text
 
 
+def test_a_quoted_name_issuing_a_statement_is_a_body_not_an_outlet() -> None:
+    text = 'قالت "منظومة المجتمع الكردستاني"، في بيان، إن مسلحي حزب العمال الكردستاني ينسحبون من مدينة سنجار.'
+    assert _one(text, "RETREAT").modality == "asserted"  # the actor's own side announcing its withdrawal
+    text = 'وفق "معاريف"، اعتقلت الشرطة الإسرائيلية 5 مستوطنين في الخليل.'
+    assert _one(text, "COERCE").modality == "reported"  # a quoted outlet
+
+
 def test_testimonies_and_the_bodies_that_count_victims_are_third_parties() -> None:
     text = "وتعتقل ميليشيات الحوثي آلاف المدنيين في صنعاء، بحسب شهادات المفرج عنهم."
     assert _one(text, "COERCE").modality == "reported"  # an arrest told by its actor would be asserted
