@@ -48,7 +48,7 @@ def test_field_accuracies_hold_their_floors(report: EvalReport) -> None:
         "admin1_accuracy": 0.89,  # measured 0.906 at ffccfc5
         "date_accuracy": 0.86,  # measured 0.878 at ffccfc5
         "fatalities_accuracy": 0.83,  # measured 0.852 at ffccfc5
-        "modality_accuracy": 0.78,  # measured 0.800 at 720de07
+        "modality_accuracy": 0.80,  # measured 0.818 at c98f952
     }
     for name, floor in floors.items():
         assert report.metrics[name] >= floor, name
