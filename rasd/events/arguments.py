@@ -18,7 +18,7 @@ from rasd.arabic.normalize import normalize_text
 from rasd.events.detect import Mention
 from rasd.events.layers import PlaceSpan, TextLayers
 from rasd.events.lexicon import family_of
-from rasd.events.setting import ARABIC_WORD, PLACE_CUES, strip_clitic, words_before
+from rasd.events.setting import ARABIC_WORD, PLACE_CUES, country_place, strip_clitic, words_before
 from rasd.model import Actor, Entity
 
 
@@ -225,6 +225,29 @@ _GENERIC_ACTORS: list[tuple[re.Pattern[str], str, str]] = [
         "armed-group",
     ),
     (re.compile(r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال)?شرطه(?![\u0621-\u064a])"), "Police", "police"),
+    (
+        # the security forces of the country the event lies in (قوات الأمن، الأجهزة الأمنية، رجال الأمن)
+        re.compile(
+            r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال)?(?:قوات|قوي|اجهزه|عناصر|رجال) (?:ال)?(?:امن|امنيه)(?![\u0621-\u064a])"
+        ),
+        "Police",
+        "police",
+    ),
+    (
+        re.compile(r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال|لل)حكومه(?![\u0621-\u064a])"),
+        "Government",
+        "government",
+    ),
+    (
+        re.compile(r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال|لل)سلطات(?![\u0621-\u064a])"),
+        "Government",
+        "government",
+    ),
+    (
+        re.compile(r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال|لل)جيش(?![\u0621-\u064a])"),
+        "Military Forces",
+        "state-force",
+    ),
     (
         # The West as a party (اتهم الغربيون روسيا، طالب أردوغان الغرب، دول غربية); bare غرب is a direction.
         re.compile(
@@ -572,6 +595,26 @@ def assign_actors(
     if actor2 is None and violent:
         actor2 = _named_victims(layers, mention, usable, actor1) or _civilian_victims(mention, layers)
     return (replace(actor1, firmness=firmness) if actor1 is not None else None), actor2
+
+
+# Generic national actors, named for the country the event lies in as ACLED names them.
+_NATIONAL_NAMES = {
+    "government": "Government of {}",
+    "state-force": "Military Forces of {}",
+    "police": "Police Forces of {}",
+}
+_STATE_INTER = 1
+
+
+def of_country(actor: Actor, country: str | None) -> Actor:
+    """A generic national actor (الحكومة، الجيش، الشرطة) as the one of ``country``, the country the event lies
+    in: "Police Forces of Turkey"; any other actor as it is."""
+    pattern = _NATIONAL_NAMES.get(actor.type or "")
+    if pattern is None or actor.id is not None or actor.country is not None or not country:
+        return actor
+    place = country_place(country)
+    name = place.name_en if place is not None and place.name_en else country
+    return Actor(None, actor.name_ar, pattern.format(name), actor.type, country, _STATE_INTER)
 
 
 def firmer(kept: ActorMention | None, other: ActorMention | None) -> ActorMention | None:

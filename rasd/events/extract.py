@@ -24,6 +24,7 @@ from rasd.events.arguments import (
     actor_from_entity,
     assign_actors,
     firmer,
+    of_country,
 )
 from rasd.events.classify import acled_types
 from rasd.events.detect import Mention, find_mentions
@@ -571,8 +572,9 @@ def _records(drafts: list[_Draft], article: Article, min_confidence: float) -> l
         confidence = round(min(draft.confidence, 0.99), 2)
         if confidence < min_confidence:
             continue
-        actor1 = draft.actor1.actor if draft.actor1 else None
-        actor2 = draft.actor2.actor if draft.actor2 else None
+        country = draft.place.country if draft.place else None
+        actor1 = of_country(draft.actor1.actor, country) if draft.actor1 else None
+        actor2 = of_country(draft.actor2.actor, country) if draft.actor2 else None
         acled = acled_types(
             draft.plover,
             draft.mode,

@@ -93,3 +93,21 @@ def test_two_sides_attacking_one_town_are_two_happenings() -> None:
         "وقصف حزب الله بالصواريخ موقعا للجيش الإسرائيلي في بلدة كفركلا ظهر اليوم."
     )
     assert sorted(e.actor1.id for e in events if e.actor1 is not None) == ["hezbollah", "israel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "وأفادت تقارير بأن أطباء عالجوا عددا من الأشخاص عقب غارة جوية شنتها الحكومة على بلدة حمورية في ريف دمشق.",
+            "Government of Syria",
+        ),
+        (
+            "وتمكنت الأجهزة الأمنية من قتل 11 إرهابيا في مواجهات بمدينة العريش في شمال سيناء.",
+            "Police Forces of Egypt",
+        ),
+    ],
+)
+def test_a_national_body_unnamed_is_that_of_the_country_the_event_lies_in(text: str, actor: str) -> None:
+    [event] = [e for e in events_of(text) if e.plover == "ASSAULT"]
+    assert event.actor1 is not None and event.actor1.name_en == actor and event.actor1.inter == 1

@@ -198,8 +198,9 @@ def test_someone_arrested_several_times_is_no_one_arrest() -> None:
 
 
 def test_an_undated_pluperfect_recalls_background_and_a_dated_one_reports() -> None:
-    assert not _events("وكانت السلطات قد اعتقلت عدداً من الناشطين.", "COERCE")
-    assert _events("وكانت السلطات قد اعتقلت، أمس السبت، عدداً من الناشطين في عمّان.", "COERCE")
+    # (with no agent named: an agent adds to the confidence, and the gold codes such named recalls)
+    assert not _events("وكان عدد من الناشطين قد اعتُقلوا.", "COERCE")
+    assert _events("وكان عدد من الناشطين قد اعتُقلوا، أمس السبت، في عمّان.", "COERCE")
 
 
 def test_an_undated_reminder_of_earlier_news_is_no_report() -> None:
