@@ -320,7 +320,31 @@ def actor_candidates(layers: TextLayers) -> list[ActorMention]:
             text = layers.text[start:end]
             found.append(ActorMention(start, end, text, Actor(None, text, name_en, kind), name_en))
     found.sort(key=lambda a: a.start)
-    return _resolve_generic(found)
+    return _resolve_generic(_national_with_demonym(found, layers))
+
+
+def _national_with_demonym(found: list[ActorMention], layers: TextLayers) -> list[ActorMention]:
+    """A generic national body followed by its demonym (الحكومة الكينية، قوات الأمن العراقية) is that
+    country's: one actor over both words."""
+    out: list[ActorMention] = []
+    for mention in found:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.actor.type in _NATIONAL_NAMES
+            and previous.actor.id is None
+            and _is_demonym(mention)
+            and mention.actor.country
+            and not layers.text[previous.end : mention.start].strip()
+        ):
+            text = layers.text[previous.start : mention.end]
+            actor = of_country(
+                Actor(None, text, previous.actor.name_en, previous.actor.type), mention.actor.country
+            )
+            out[-1] = ActorMention(previous.start, mention.end, text, actor, actor.name_en or text)
+            continue
+        out.append(mention)
+    return out
 
 
 _DEMONYM_RE = re.compile(r"^(?:و|ل|ب)?(?:ال)?[\u0621-\u064a]{3,}(?:ي|يه|يون|يين|يان)$")

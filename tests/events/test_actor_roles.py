@@ -111,3 +111,13 @@ def test_two_sides_attacking_one_town_are_two_happenings() -> None:
 def test_a_national_body_unnamed_is_that_of_the_country_the_event_lies_in(text: str, actor: str) -> None:
     [event] = [e for e in events_of(text) if e.plover == "ASSAULT"]
     assert event.actor1 is not None and event.actor1.name_en == actor and event.actor1.inter == 1
+
+
+def test_a_national_body_with_its_demonym_is_that_country_s_wherever_the_event_lies() -> None:
+    [arrests] = [
+        e
+        for e in events_of("واعتقلت السلطات الكينية عشرات المحتجين في العاصمة نيروبي أمس.")
+        if e.plover == "COERCE"
+    ]
+    assert arrests.actor1 is not None and arrests.actor1.name_en == "Government of Kenya"
+    assert arrests.actor1.name_ar == "السلطات الكينية"
