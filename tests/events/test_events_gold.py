@@ -42,9 +42,9 @@ def test_event_detection_beats_the_keyword_matcher(report: EvalReport) -> None:
 def test_field_accuracies_hold_their_floors(report: EvalReport) -> None:
     floors = {
         "plover_accuracy": 0.94,
-        "acled_sub_accuracy": 0.76,
-        "actor1_accuracy": 0.56,
-        "actor2_accuracy": 0.33,
+        "acled_sub_accuracy": 0.78,  # measured 0.804 at bb56ee0
+        "actor1_accuracy": 0.62,  # measured 0.646 at bb56ee0
+        "actor2_accuracy": 0.41,  # measured 0.442 at bb56ee0
         "admin1_accuracy": 0.89,  # measured 0.906 at ffccfc5
         "date_accuracy": 0.86,  # measured 0.878 at ffccfc5
         "fatalities_accuracy": 0.83,  # measured 0.852 at ffccfc5
