@@ -201,13 +201,15 @@ def _hits(layers: TextLayers) -> list[TriggerHit]:
     quoted = [m.span() for m in _QUOTED_RE.finditer(ntext)]
     next_taken = 0  # phrase spans are sorted and disjoint: walk them alongside the words
     for match in _WORD_RE.finditer(ntext):
+        if not _trigger_word(match.group()):
+            continue  # most words: one cached look-up
         start, end = match.span()
         while next_taken < len(taken) and taken[next_taken][1] <= start:
             next_taken += 1
         if next_taken < len(taken) and taken[next_taken][0] < end:
             continue
         found = lookup_word(match.group())
-        if found is None and end - start >= 8:
+        if found is None:  # a trigger glued to the next word (``_trigger_word``)
             found, end = _glued(match.group(), start)
         if found is None:
             continue
@@ -245,6 +247,12 @@ def _civil_operation(trigger: Trigger, ntext: str, end: int) -> bool:
         and ntext[max(0, end - 5) : end] == "عمليه"
         and _CIVIL_OPERATION_RE.match(ntext, end) is not None
     )
+
+
+@cache
+def _trigger_word(word: str) -> bool:
+    """Whether a word is a trigger, or a long word with one glued at its head (what ``_hits`` looks up)."""
+    return lookup_word(word) is not None or (len(word) >= 8 and _glued_head(word)[0] is not None)
 
 
 def _glued(word: str, start: int) -> tuple[WordHit | None, int]:

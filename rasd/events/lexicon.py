@@ -14,6 +14,7 @@ Besides event triggers the lexicon holds *modifiers*: words that tell how an att
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -436,6 +437,11 @@ class PhraseHit:
     trigger: Trigger
 
 
+# What may come before a phrase, glued to its first word: a conjunction, a preposition, the article.
+_PHRASE_PREFIX = r"(?:[وفبلك]|ال|وال|بال|لل|ول|وب)?"
+_PHRASE_PREFIX_MAX = 3  # letters in its longest alternative
+
+
 @cache
 def _phrase_regex() -> list[tuple[tuple[str, ...], re.Pattern[str], Trigger]]:
     """One compiled pattern per phrase entry, with the literal words that must occur for it to match."""
@@ -443,9 +449,28 @@ def _phrase_regex() -> list[tuple[tuple[str, ...], re.Pattern[str], Trigger]]:
     for alternatives, plover, mode, role in _PHRASES:
         normalized = _norm(alternatives)
         keys = tuple(_literal_head(alt) for alt in _top_level(normalized))
-        pattern = r"(?<![\u0621-\u064a])(?:[وفبلك]|ال|وال|بال|لل|ول|وب)?(?P<p>" + normalized + ")"
+        pattern = r"(?<![\u0621-\u064a])" + _PHRASE_PREFIX + "(?P<p>" + normalized + ")"
         compiled.append((keys, re.compile(pattern), Trigger(plover, mode, role, _top_level(normalized)[0])))
     return compiled
+
+
+@cache
+def _anchored_entries() -> list[bool]:
+    """Per phrase entry: whether every alternative starts with its literal words (its key), so that a match
+    can only begin where a key occurs (not when a quantifier follows the key: ``قصفه?``)."""
+    anchored = []
+    for alternatives, _, _, _ in _PHRASES:
+        alts = _top_level(_norm(alternatives))
+        anchored.append(
+            all(
+                (head := _literal_head(alt))
+                and alt.startswith(head)
+                and alt[len(head) : len(head) + 1] not in ("?", "*", "+", "{")
+                and not any(char in head for char in "^$|)]}")
+                for alt in alts
+            )
+        )
+    return anchored
 
 
 def _top_level(pattern: str) -> list[str]:
@@ -482,11 +507,20 @@ def _key_automaton() -> ahocorasick.Automaton:
 def find_phrases(normalized: str) -> list[PhraseHit]:
     """Multi-word triggers in a normalized text, leftmost-longest, none overlapping another."""
     hits = []
-    present = {key for _, key in _key_automaton().iter(normalized)}
-    for keys, regex, trigger in _phrase_regex():
+    occurrences: dict[str, list[int]] = {}  # key → where it starts
+    for last, key in _key_automaton().iter(normalized):
+        occurrences.setdefault(key, []).append(last - len(key) + 1)
+    present = occurrences.keys()
+    for (keys, regex, trigger), anchored in zip(_phrase_regex(), _anchored_entries(), strict=True):
         if "" not in keys and present.isdisjoint(keys):  # none of its literal words occurs: skip the entry
             continue
-        for match in regex.finditer(normalized):
+        if anchored:  # tried only where its keys occur instead of at every character of the text
+            matches = _matches_at(
+                regex, normalized, sorted({i for key in keys for i in occurrences.get(key, ())})
+            )
+        else:
+            matches = regex.finditer(normalized)
+        for match in matches:
             found = trigger
             if trigger.role == "mode":
                 found = Trigger("ASSAULT", _PHRASE_MODES.get(match.group("p")), "mode", trigger.lemma)
@@ -498,6 +532,21 @@ def find_phrases(normalized: str) -> list[PhraseHit]:
             continue
         kept.append(hit)
     return kept
+
+
+def _matches_at(regex: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What ``regex.finditer(text)`` finds, for a phrase pattern whose phrase begins at one of ``starts``
+    (sorted): a match begins there or at most ``_PHRASE_PREFIX_MAX`` letters before, so only there is it tried."""
+    pos = 0  # where the previous match ended: matches do not overlap
+    for start in starts:
+        if start < pos:
+            continue
+        for at in range(max(pos, start - _PHRASE_PREFIX_MAX), start + 1):
+            match = regex.match(text, at)
+            if match is not None:
+                yield match
+                pos = match.end()
+                break
 
 
 _PROCLITICS = (
@@ -521,6 +570,10 @@ _PROCLITICS = (
     "ك",
 )
 _ENCLITICS = ("هما", "هم", "ها", "هن", "نا", "ه")
+# The same, by their first (proclitics) or last (enclitics) letter, in the same order: a word is only tried
+# with the clitics it can hold.
+_PROCLITICS_BY_LETTER = {c: tuple(p for p in _PROCLITICS if p[0] == c) for c in {p[0] for p in _PROCLITICS}}
+_ENCLITICS_BY_LETTER = {c: tuple(s for s in _ENCLITICS if s[-1] == c) for c in {s[-1] for s in _ENCLITICS}}
 
 
 # Words that a clitic or pronoun split would misread as a trigger (وزارة is not و + زار + ه).
@@ -576,7 +629,7 @@ def lookup_word(word: str) -> WordHit | None:
     hit = index.get(word)
     if hit is not None:
         return hit
-    for prefix in _PROCLITICS:
+    for prefix in _PROCLITICS_BY_LETTER.get(word[:1], ()):
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             rest = word[len(prefix) :]
             hit = index.get(rest) or _without_pronoun(rest, index)
@@ -589,7 +642,7 @@ def lookup_word(word: str) -> WordHit | None:
 
 
 def _without_pronoun(word: str, index: dict[str, WordHit]) -> WordHit | None:
-    for suffix in _ENCLITICS:
+    for suffix in _ENCLITICS_BY_LETTER.get(word[-1:], ()):
         if word.endswith(suffix) and len(word) - len(suffix) >= (4 if suffix == "ه" else 3):
             base = word[: -len(suffix)]
             hit = index.get(base)
