@@ -84,8 +84,11 @@ def _acled_key(
     fatalities: int,
 ) -> str | None:
     if plover == "ASSAULT":
+        # Disrupted when the interception is what the mentions tell; a strike told as hitting too is a strike.
+        disrupting = sum(1 for lemma in lemmas if lemma in _DISRUPT_LEMMAS)
         if (
-            _DISRUPT_LEMMAS.intersection(lemmas)
+            disrupting
+            and 2 * disrupting >= len(lemmas)
             and mode in ("drone", "heavy-weapons", "aerial", None)
             and not fatalities
         ):
