@@ -651,8 +651,8 @@ def firmer(kept: ActorMention | None, other: ActorMention | None) -> ActorMentio
 
 # A casualty word and what may stand between it and the victims it counts (مقتل 27 عنصرا من ميليشيات الحشد).
 _CASUALTY_BEFORE_RE = re.compile(
-    r"(?<![\u0621-\u064a])(?:و|ف|ب)?(?:مقتل|قتل|قتلي|استشهاد|استشهد|مصرع|اصابه|اصيب|جرح|اغتيال|اسر|خطف|اختطاف)"
-    r"(?: [\u0621-\u064a\d]+){0,4} ?$"
+    r"(?<![\u0621-\u064a])(?:و|ف|ب)?(?:مقتل|قتل|قتلت|قتلوا|قتلي|استشهاد|استشهد|مصرع|اصابه|اصيب|جرح|اغتيال|اغتالت|"
+    r"اغتال|اسر|خطف|اختطاف)(?:[ ()«»\"]+[\u0621-\u064a\d]+){0,5}[ ()«»\"]*$"
 )
 
 

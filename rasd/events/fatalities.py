@@ -196,14 +196,15 @@ def _count_near(
         if len(words) <= 2 and "،" not in between and "," not in between:
             return Fatalities(int(q.value), text[q.start : d_end])
         break
-    word = _first_word(after)
+    # The first word after the death word, a date skipped (قتلت أمس (الجمعة) قيادياً).
+    word = _first_word(_without(text, d_end, scope_end, dates))
     folded = normalize_text(word or "")
     if (
         folded in _DUAL_WORDS
         or (_DUAL_RE.match(folded) and folded not in ("الان", "ان", "انسان"))
         or _accusative_dual(word)
     ):
-        return Fatalities(2, text[d_start : d_end + len(after) - len(after.lstrip()) + len(word or "")])
+        return Fatalities(2, f"{text[d_start:d_end]} {word}" if word else text[d_start:d_end])
     own = text[d_start:d_end]
     own_norm = normalize_text(own)
     if own_norm.endswith(("شهيدين", "شهيدان", "قتيلين", "قتيلان")):
@@ -244,7 +245,8 @@ def _singular(word: str) -> bool:
     for form in forms:
         form = form.removeprefix("ال")
         stem = _PRONOUN_SUFFIX.sub("", form)
-        if form in _SINGULAR or (stem != form and stem in _KIN):
+        accusative = form[:-1] if form.endswith("ا") else form  # قيادياً، مسعفاً
+        if form in _SINGULAR or accusative in _SINGULAR or (stem != form and stem in _KIN):
             return True
     return False
 
@@ -278,6 +280,6 @@ def _without(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> s
 
 def _first_word(text: str) -> str | None:
     match = _WORD.search(text[:30])
-    if match is None or text[: match.start()].strip(" \u060c,") != "":
+    if match is None or text[: match.start()].strip(" \u060c,()") != "":
         return None
     return match.group()

@@ -51,3 +51,14 @@ def test_the_dead_and_wounded_told_together_count_dozens_but_not_a_few() -> None
 def test_the_wounded_counted_by_their_own_verb_are_not_dead() -> None:
     text = "سقطت قذائف على حي سكني في دمشق فلقي شخص حتفه وأصيب 14 آخرون."
     assert _fatalities(text) != 14
+
+
+def test_one_killed_is_counted_past_a_date_and_in_the_accusative() -> None:
+    from rasd.model import Article
+    from rasd.pipeline import annotate
+
+    text = "وقالت القيادة إن قوات أميركية قتلت أمس (الجمعة) قيادياً بتنظيم «القاعدة» في سوريا."
+    article = Article(id="a", document_id="d", kind="article", text=text, published="2025-11-08T10:00:00")
+    [strike] = annotate(article).events
+    assert strike.fatalities == 1
+    assert strike.actor2 is not None and strike.actor2.id == "al-qaeda"
