@@ -585,7 +585,7 @@ def assign_actors(
     if attacker is not None and (actor1 is None or attacker.key != actor1.key):
         # "تصدّت الدفاعات السورية لعدوان إسرائيلي": the attack repelled is the event, its author actor1
         return replace(attacker, firmness=3), actor1
-    actor2 = next(
+    actor2 = _sanctioned(layers, mention, usable, actor1) or next(
         (a for a in usable if hints[id(a)] == "target" and (actor1 is None or a.key != actor1.key)), None
     )
     if actor2 is None:
@@ -639,6 +639,24 @@ def of_country(actor: Actor, country: str | None) -> Actor:
     place = country_place(country)
     name = place.name_en if place is not None and place.name_en else country
     return Actor(None, actor.name_ar, pattern.format(name), actor.type, country, _STATE_INTER)
+
+
+_SANCTION_OBJECT = frozenset({"عن", "علي", "بحق", "ضد"})
+
+
+def _sanctioned(
+    layers: TextLayers, mention: Mention, usable: list[ActorMention], actor1: ActorMention | None
+) -> ActorMention | None:
+    """The party sanctions are imposed on or lifted from: the first actor after the trigger and its
+    preposition (رفع العقوبات عن الرئيس السوري، أحمد الشرع; فرض عقوبات على إيران)."""
+    if mention.plover not in ("SANCTION", "CONCEDE"):
+        return None
+    for actor in usable:
+        if actor.start < mention.end or (actor1 is not None and actor.key == actor1.key):
+            continue
+        words = ARABIC_WORD.findall(layers.normalized_slice(mention.end, actor.start))
+        return actor if len(words) <= 4 and _SANCTION_OBJECT.intersection(words) else None
+    return None
 
 
 def firmer(kept: ActorMention | None, other: ActorMention | None) -> ActorMention | None:

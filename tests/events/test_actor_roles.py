@@ -121,3 +121,12 @@ def test_a_national_body_with_its_demonym_is_that_country_s_wherever_the_event_l
     ]
     assert arrests.actor1 is not None and arrests.actor1.name_en == "Government of Kenya"
     assert arrests.actor1.name_ar == "السلطات الكينية"
+
+
+def test_sanctions_are_lifted_from_the_party_after_their_preposition() -> None:
+    events = events_of(
+        "كما رحب بقرار مجلس الأمن الدولي رفع العقوبات عن الرئيس السوري، أحمد الشرع، قبل الزيارة المرتقبة "
+        "للشرع إلى البيت الأبيض الاثنين المقبل."
+    )
+    [lifting] = [e for e in events if e.plover == "CONCEDE"]
+    assert lifting.actor2 is not None and lifting.actor2.id == "ahmed-al-sharaa"
