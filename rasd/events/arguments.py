@@ -603,7 +603,8 @@ def assign_actors(
         )
     family = family_of(mention.plover)
     object_families = ("cooperation", "verbal-conflict", "coercion")
-    if actor2 is None and actor1 is not None and (family in object_families or (violent and mention.verbal)):
+    takes_object = family in object_families and mention.plover != "RETREAT"  # one leaves, no one is left
+    if actor2 is None and actor1 is not None and (takes_object or (violent and mention.verbal)):
         # the object of the act: the next actor named after its agent and its trigger (اعتقلت القوات خضر عدنان)
         actor2 = next(
             (

@@ -130,3 +130,12 @@ def test_sanctions_are_lifted_from_the_party_after_their_preposition() -> None:
     )
     [lifting] = [e for e in events if e.plover == "CONCEDE"]
     assert lifting.actor2 is not None and lifting.actor2.id == "ahmed-al-sharaa"
+
+
+def test_a_withdrawal_has_no_object_actor() -> None:
+    events = events_of(
+        "كشفت مصادر من حركة حماس أن قيادات من التنظيم تستعد للخروج من القطاع بعد ترتيبات المرحلة الثانية "
+        "من اتفاق وقف إطلاق النار التي أعلنت الولايات المتحدة عنها."
+    )
+    exits = [e for e in events if e.plover == "RETREAT"]
+    assert exits and all(e.actor2 is None for e in exits)
