@@ -11,6 +11,7 @@ when are in ``rasd.events.setting``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -312,8 +313,11 @@ def actor_candidates(layers: TextLayers) -> list[ActorMention]:
         )
     found = _without_title_demonyms(found, layers)
     norm = layers.normalized
+    starts = _generic_starts()
+    at = [m.start() for m in starts.finditer(norm.text)] if starts is not None else []
     for pattern, name_en, kind in _GENERIC_ACTORS:
-        for match in pattern.finditer(norm.text):
+        matches = _matches_from(pattern, norm.text, at) if starts is not None else pattern.finditer(norm.text)
+        for match in matches:
             start, end = norm.to_original(*match.span())
             if any(a.start <= start < a.end or start <= a.start < end for a in found):
                 continue
@@ -345,6 +349,30 @@ def _national_with_demonym(found: list[ActorMention], layers: TextLayers) -> lis
             continue
         out.append(mention)
     return out
+
+
+_WORD_START = r"(?<![\u0621-\u064a])"
+
+
+@cache
+def _generic_starts() -> re.Pattern[str] | None:
+    """Where any generic actor may begin, found in one pass instead of one pass per pattern (None unless
+    every pattern begins at a word start and has no group of its own)."""
+    rests = []
+    for pattern, _, _ in _GENERIC_ACTORS:
+        if not pattern.pattern.startswith(_WORD_START) or pattern.groups or pattern.flags != re.UNICODE:
+            return None
+        rests.append(f"(?:{pattern.pattern[len(_WORD_START) :]})")
+    return re.compile(_WORD_START + "(?=" + "|".join(rests) + ")")
+
+
+def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, when every match of it begins at one of ``starts`` (sorted)."""
+    pos = 0  # where the previous match ended: matches do not overlap
+    for start in starts:
+        if start >= pos and (match := pattern.match(text, start)) is not None:
+            yield match
+            pos = match.end()
 
 
 _DEMONYM_RE = re.compile(r"^(?:و|ل|ب)?(?:ال)?[\u0621-\u064a]{3,}(?:ي|يه|يون|يين|يان)$")
