@@ -189,71 +189,35 @@ _SUBJECT_GAP = re.compile(
 )
 _COMPLEMENTIZER_RE = re.compile(r"(?<![\u0621-\u064a])(?:ان|بان)(?![\u0621-\u064a])")
 
+_WORD_START = r"(?<![\u0621-\u064a])"
+
+
 # Actors the knowledge base has no entry for: (normalized pattern, English name, type).
+def _generic(body: str, clitics: str = "(?:و|ف|ب|ل)?") -> re.Pattern[str]:
+    """A whole-word pattern of normalized text: optional clitics, then ``body``."""
+    return re.compile(rf"{_WORD_START}{clitics}{body}(?![\u0621-\u064a])")
+
+
 _GENERIC_ACTORS: list[tuple[re.Pattern[str], str, str]] = [
+    (_generic("(?:ال)?مستوطن(?:ين|ون|ان|ا|و)?"), "Israeli settlers", "settlers"),
+    (_generic("(?:ال)?مسلح(?:ين|ون|ان|ا)?"), "Unidentified armed group", "armed-group"),
+    (_generic("(?:ال)?(?:متظاهر|محتج|معتصم)(?:ين|ون|ه)?"), "Protesters", "protesters"),
+    (_generic("(?:ال)?انتحاري"), "Suicide bomber", "armed-group"),
     (
-        re.compile(r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال)?مستوطن(?:ين|ون|ان|ا|و)?(?![\u0621-\u064a])"),
-        "Israeli settlers",
-        "settlers",
-    ),
-    (
-        re.compile(r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال)?مسلح(?:ين|ون|ان|ا)?(?![\u0621-\u064a])"),
-        "Unidentified armed group",
-        "armed-group",
-    ),
-    (
-        re.compile(
-            r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال)?(?:متظاهر|محتج|معتصم)(?:ين|ون|ه)?(?![\u0621-\u064a])"
-        ),
-        "Protesters",
-        "protesters",
-    ),
-    (
-        re.compile(r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال)?انتحاري(?![\u0621-\u064a])"),
-        "Suicide bomber",
-        "armed-group",
-    ),
-    (
-        re.compile(
-            r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال)?(?:جماعات|تنظيمات|مجموعات) (?:ال)?(?:ارهابيه|مسلحه)"
-        ),
+        re.compile(rf"{_WORD_START}(?:و|ف|ب|ل)?(?:ال)?(?:جماعات|تنظيمات|مجموعات) (?:ال)?(?:ارهابيه|مسلحه)"),
         "Armed groups",
         "armed-group",
     ),
+    (_generic("(?:ال)?(?:مقاومه|مقاومون|مقاومين)"), "Resistance fighters", "armed-group"),
+    (_generic("(?:ال)?شرطه"), "Police", "police"),
+    # the security forces of the country the event lies in (قوات الأمن، الأجهزة الأمنية، رجال الأمن)
+    (_generic("(?:ال)?(?:قوات|قوي|اجهزه|عناصر|رجال) (?:ال)?(?:امن|امنيه)"), "Police", "police"),
+    (_generic("(?:ال|لل)حكومه"), "Government", "government"),
+    (_generic("(?:ال|لل)سلطات"), "Government", "government"),
+    (_generic("(?:ال|لل)جيش"), "Military Forces", "state-force"),
+    # The West as a party (اتهم الغربيون روسيا، طالب أردوغان الغرب، دول غربية); bare غرب is a direction.
     (
-        re.compile(r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال)?(?:مقاومه|مقاومون|مقاومين)(?![\u0621-\u064a])"),
-        "Resistance fighters",
-        "armed-group",
-    ),
-    (re.compile(r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال)?شرطه(?![\u0621-\u064a])"), "Police", "police"),
-    (
-        # the security forces of the country the event lies in (قوات الأمن، الأجهزة الأمنية، رجال الأمن)
-        re.compile(
-            r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال)?(?:قوات|قوي|اجهزه|عناصر|رجال) (?:ال)?(?:امن|امنيه)(?![\u0621-\u064a])"
-        ),
-        "Police",
-        "police",
-    ),
-    (
-        re.compile(r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال|لل)حكومه(?![\u0621-\u064a])"),
-        "Government",
-        "government",
-    ),
-    (
-        re.compile(r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال|لل)سلطات(?![\u0621-\u064a])"),
-        "Government",
-        "government",
-    ),
-    (
-        re.compile(r"(?<![\u0621-\u064a])(?:و|ف|ب|ل)?(?:ال|لل)جيش(?![\u0621-\u064a])"),
-        "Military Forces",
-        "state-force",
-    ),
-    (
-        # The West as a party (اتهم الغربيون روسيا، طالب أردوغان الغرب، دول غربية); bare غرب is a direction.
-        re.compile(
-            r"(?<![\u0621-\u064a])(?:و|ف|ب)?(?:(?:ال|لل)غرب(?:يون|يين)?|(?:ال|لل)?دول (?:ال)?غربيه)(?![\u0621-\u064a])"
-        ),
+        _generic("(?:(?:ال|لل)غرب(?:يون|يين)?|(?:ال|لل)?دول (?:ال)?غربيه)", clitics="(?:و|ف|ب)?"),
         "Western states",
         "states",
     ),
@@ -349,9 +313,6 @@ def _national_with_demonym(found: list[ActorMention], layers: TextLayers) -> lis
             continue
         out.append(mention)
     return out
-
-
-_WORD_START = r"(?<![\u0621-\u064a])"
 
 
 @cache

@@ -7,12 +7,7 @@ from rasd.events import extract_events, extract_events_from_text
 from rasd.events.evaluate import dates_agree, places_agree
 from rasd.events.lexicon import family_of, lookup_word
 from rasd.model import AnnotatedArticle, Article, Event, Place
-
-
-def _one(text: str, plover: str, published: str = "2024-03-31T10:00:00+03:00") -> Event:
-    events = [e for e in extract_events_from_text(text, published) if e.plover == plover]
-    assert events, f"no {plover} event in {text!r}"
-    return events[0]
+from tests.event_texts import first_event
 
 
 def test_trigger_words_are_found_through_clitics_and_conjugation() -> None:
@@ -30,7 +25,7 @@ def test_trigger_words_are_found_through_clitics_and_conjugation() -> None:
 
 
 def test_an_air_strike_with_its_toll_and_place() -> None:
-    event = _one(
+    event = first_event(
         "استشهد 3 مواطنين إثر قصف الطيران الحربي الإسرائيلي منزلاً في مخيم النصيرات وسط قطاع غزة.", "ASSAULT"
     )
     assert event.plover_mode == "aerial"
@@ -40,8 +35,8 @@ def test_an_air_strike_with_its_toll_and_place() -> None:
 
 
 def test_more_than_forty_counts_forty_and_dozens_count_ten() -> None:
-    assert _one("أسفرت الغارة عن مقتل أكثر من 40 مسلحاً في ولاية بورنو.", "ASSAULT").fatalities == 40
-    assert _one("استشهد وجرح عشرات الفلسطينيين في قصف على خان يونس.", "ASSAULT").fatalities == 10
+    assert first_event("أسفرت الغارة عن مقتل أكثر من 40 مسلحاً في ولاية بورنو.", "ASSAULT").fatalities == 40
+    assert first_event("استشهد وجرح عشرات الفلسطينيين في قصف على خان يونس.", "ASSAULT").fatalities == 10
 
 
 def test_a_running_toll_is_not_an_event() -> None:
@@ -50,28 +45,30 @@ def test_a_running_toll_is_not_an_event() -> None:
 
 
 def test_a_date_in_the_sentence_wins_over_the_publication_date() -> None:
-    event = _one("وفجر الجمعة، نفّذت طائرات الاحتلال الإسرائيلي غارات على ريف مدينة حلب.", "ASSAULT")
+    event = first_event("وفجر الجمعة، نفّذت طائرات الاحتلال الإسرائيلي غارات على ريف مدينة حلب.", "ASSAULT")
     assert (event.date, event.date_precision) == ("2024-03-29", "day")
 
 
 def test_without_a_date_the_publication_date_is_kept_at_week_precision() -> None:
-    event = _one("قصف إسرائيلي يستهدف حوض اليرموك في ريف درعا الغربي.", "ASSAULT")
+    event = first_event("قصف إسرائيلي يستهدف حوض اليرموك في ريف درعا الغربي.", "ASSAULT")
     assert (event.date, event.date_precision) == ("2024-03-31", "week")
 
 
 def test_modalities_from_the_words_around_the_trigger() -> None:
     assert (
-        _one("وأفادت مصادر محلية بأن المستوطنين اعتدوا على الأهالي في قرية أم صفا.", "ASSAULT").modality
+        first_event(
+            "وأفادت مصادر محلية بأن المستوطنين اعتدوا على الأهالي في قرية أم صفا.", "ASSAULT"
+        ).modality
         == "reported"
     )
     assert (
-        _one(
+        first_event(
             "أعلنت المقاومة الإسلامية في لبنان استهداف موقع المالكية بالأسلحة الصاروخية.", "ASSAULT"
         ).modality
         == "claimed"
     )
-    assert _one("ونفت أوكرانيا مسؤوليتها عن الهجوم على منطقة بريانسك.", "ASSAULT").modality == "denied"
-    assert _one("أعلنت روسيا أنها ستطرد 5 دبلوماسيين سويديين.", "SANCTION").modality == "planned"
+    assert first_event("ونفت أوكرانيا مسؤوليتها عن الهجوم على منطقة بريانسك.", "ASSAULT").modality == "denied"
+    assert first_event("أعلنت روسيا أنها ستطرد 5 دبلوماسيين سويديين.", "SANCTION").modality == "planned"
 
 
 def test_mentions_of_one_happening_merge_into_one_record() -> None:
@@ -99,7 +96,9 @@ def test_a_headline_alone_makes_events() -> None:
 
 
 def test_acled_fields_are_empty_outside_acled_scope() -> None:
-    event = _one("التقى وزير الخارجية الأميركي مايك بومبيو العاهل السعودي الملك سلمان في الرياض.", "CONSULT")
+    event = first_event(
+        "التقى وزير الخارجية الأميركي مايك بومبيو العاهل السعودي الملك سلمان في الرياض.", "CONSULT"
+    )
     assert event.acled_event_type is None and event.acled_sub_event_type is None
     assert event.fatalities is None
     assert family_of(event.plover) == "cooperation"
@@ -146,7 +145,9 @@ def test_undated_happenings_take_the_day_the_opening_names() -> None:
 
 
 def test_a_toll_of_the_past_24_hours_is_dated_the_day_of_publication() -> None:
-    event = _one("استشهد 12 فلسطينياً في غارات إسرائيلية على قطاع غزة خلال الساعات الـ24 الماضية.", "ASSAULT")
+    event = first_event(
+        "استشهد 12 فلسطينياً في غارات إسرائيلية على قطاع غزة خلال الساعات الـ24 الماضية.", "ASSAULT"
+    )
     assert (event.date, event.date_precision) == ("2024-03-31", "day")
 
 

@@ -7,16 +7,7 @@ from __future__ import annotations
 
 from rasd.events import extract_events_from_text
 from rasd.events.modality import MentionModality, merged_modality
-from rasd.model import Event
-
-PUBLISHED = "2024-03-31T10:00:00+03:00"
-
-
-def _one(text: str, plover: str) -> Event:
-    events = [e for e in extract_events_from_text(text, PUBLISHED) if e.plover == plover]
-    assert events, f"no {plover} event in {text!r}"
-    return events[0]
-
+from tests.event_texts import PUBLISHED, first_event
 
 # --- one mention ---
 
@@ -24,19 +15,19 @@ def _one(text: str, plover: str) -> Event:
 def test_an_attribution_does_not_reach_a_happening_told_in_a_relative_clause() -> None:
     # the Kremlin tells of the arrests; the attack the suspects took part in is presupposed, the outlet's word
     text = "أعلن الكرملين اعتقال 11 شخصاً متورطين في الهجوم الإرهابي الذي استهدف مجمعاً تجارياً في موسكو."
-    assert _one(text, "ASSAULT").modality == "asserted"
+    assert first_event(text, "ASSAULT").modality == "asserted"
 
 
 def test_a_speaker_announcing_an_act_with_no_other_agent_claims_it() -> None:
-    event = _one("وأعلن المالكي عن السيطرة على مدينة ميدي اليمنية ورفع العلم فيها.", "ASSAULT")
+    event = first_event("وأعلن المالكي عن السيطرة على مدينة ميدي اليمنية ورفع العلم فيها.", "ASSAULT")
     assert event.modality == "claimed"
 
 
 def test_a_partys_own_media_office_speaks_for_it() -> None:
     text = "وذكرت خلية الإعلام الأمني أن القوات العراقية أحبطت هجوماً لتنظيم داعش في نينوى."
-    assert _one(text, "ASSAULT").modality == "claimed"
+    assert first_event(text, "ASSAULT").modality == "claimed"
     text = "وأفادت وسائل إعلام محلية بأن القوات العراقية أحبطت هجوماً لتنظيم داعش في نينوى."
-    assert _one(text, "ASSAULT").modality == "reported"
+    assert first_event(text, "ASSAULT").modality == "reported"
 
 
 def test_a_plan_word_governs_the_acts_joined_to_the_first_it_names() -> None:
@@ -44,19 +35,19 @@ def test_a_plan_word_governs_the_acts_joined_to_the_first_it_names() -> None:
         "بإعلان إسرائيل نيتها اقتحام مستشفى جنين الحكومي، تبادر إلى الأهالي سيناريو مستشفيات غزة التي "
         "حاصرها الاحتلال قبل مداهمتها واعتقال عدد من الكوادر الطبية."
     )
-    assert _one(text, "COERCE").modality == "planned"
+    assert first_event(text, "COERCE").modality == "planned"
 
 
 def test_an_explosion_told_by_the_authorities_is_reported_not_claimed() -> None:
     text = "وأعلنت الشرطة الباكستانية مقتل 44 شخصاً في انفجار عبوة ناسفة خلال تجمع سياسي في باجور."
-    assert _one(text, "ASSAULT").modality == "reported"
+    assert first_event(text, "ASSAULT").modality == "reported"
 
 
 def test_a_suicide_bombing_told_by_the_police_is_reported_but_an_interception_is_claimed() -> None:
     text = "وقالت الشرطة الباكستانية إن انتحارياً فجر نفسه قرب تجمع ديني في إقليم بلوشستان."
-    assert _one(text, "ASSAULT").modality == "reported"
+    assert first_event(text, "ASSAULT").modality == "reported"
     text = "وزارة الدفاع السورية تعلن تدمير وإسقاط 8 مسيرات انتحارية في ريفي حماة وحلب."
-    assert _one(text, "ASSAULT").modality == "claimed"
+    assert first_event(text, "ASSAULT").modality == "claimed"
 
 
 def test_the_source_named_again_is_the_one_introduced_before() -> None:
@@ -64,7 +55,7 @@ def test_the_source_named_again_is_the_one_introduced_before() -> None:
         "تمكنت قوات المقاومة المشتركة من تأمين منطقة الفازة. وأكد مصدر في الإعلام العسكري التابع للمقاومة "
         "أن العملية انتهت مساء. وأوضح المصدر أن المقاومة المشتركة باغتت الميليشيات الحوثية بضربات موجعة قرب زبيد."
     )
-    assert _one(text, "ASSAULT").modality == "claimed"
+    assert first_event(text, "ASSAULT").modality == "claimed"
 
 
 def test_tail_attributions_glued_or_bare_and_the_medias_own_verbs_report() -> None:
@@ -73,19 +64,21 @@ def test_tail_attributions_glued_or_bare_and_the_medias_own_verbs_report() -> No
         "قتل 3 مسلحين في اشتباكات مع قوات الأمن في العريش، وفق مصادر أمنية.",
         "وتناقلت وسائل إعلام محلية أن مسلحين هاجموا حاجزاً للشرطة في درعا.",
     ):
-        assert _one(text, "ASSAULT").modality == "reported", text
+        assert first_event(text, "ASSAULT").modality == "reported", text
 
 
 def test_a_quoted_name_issuing_a_statement_is_a_body_not_an_outlet() -> None:
     text = 'قالت "منظومة المجتمع الكردستاني"، في بيان، إن مسلحي حزب العمال الكردستاني ينسحبون من مدينة سنجار.'
-    assert _one(text, "RETREAT").modality == "asserted"  # the actor's own side announcing its withdrawal
+    assert (
+        first_event(text, "RETREAT").modality == "asserted"
+    )  # the actor's own side announcing its withdrawal
     text = 'وفق "معاريف"، اعتقلت الشرطة الإسرائيلية 5 مستوطنين في الخليل.'
-    assert _one(text, "COERCE").modality == "reported"  # a quoted outlet
+    assert first_event(text, "COERCE").modality == "reported"  # a quoted outlet
 
 
 def test_testimonies_and_the_bodies_that_count_victims_are_third_parties() -> None:
     text = "وتعتقل ميليشيات الحوثي آلاف المدنيين في صنعاء، بحسب شهادات المفرج عنهم."
-    assert _one(text, "COERCE").modality == "reported"  # an arrest told by its actor would be asserted
+    assert first_event(text, "COERCE").modality == "reported"  # an arrest told by its actor would be asserted
 
 
 # --- a record merged from several mentions ---
@@ -123,7 +116,7 @@ def test_a_definite_noun_naming_the_dead_again_does_not_tell_the_happening() -> 
         "وقالت قوات الفجر في بيان إن الشهيدين هما مصعب خلف وبلال خلف. "
         "واستشهد اثنان من قادة قوات الفجر في غارة إسرائيلية استهدفتهما في البقاع الغربي."
     )
-    assert _one(text, "ASSAULT").modality == "asserted"
+    assert first_event(text, "ASSAULT").modality == "asserted"
 
 
 def test_a_correspondent_naming_the_happening_only_in_passing_does_not_decide() -> None:
