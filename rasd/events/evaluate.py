@@ -166,7 +166,8 @@ _DEMONYMS = {
 
 
 def _actor_key(name: str) -> str:
-    name = name.lower()
+    # Latin letters without their accents: Erdoğan is Erdogan, Ḑumayr is Dumayr.
+    name = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
     name = re.sub(r"\(.*?\)", " ", name)
     words = [_DEMONYMS.get(w, w) for w in re.findall(r"[a-z]+", name)]
     folded = _GENERIC_WORDS.sub(" ", " ".join(words))
