@@ -545,7 +545,7 @@ def assign_actors(
             for a in usable
             if trigger <= a.start <= mention.end + 40
             and hints[id(a)] is None
-            and (mention.verbal or not a.is_person)
+            and (mention.verbal or not a.is_person or a.start < mention.end)
             and not _crosses_target_marker(layers, mention.end, a.start)
         ]
         actor1 = next((a for a in after if not (violent and a.actor.type in _NOT_ATTACKERS)), None)

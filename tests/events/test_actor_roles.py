@@ -139,3 +139,11 @@ def test_a_withdrawal_has_no_object_actor() -> None:
     )
     exits = [e for e in events if e.plover == "RETREAT"]
     assert exits and all(e.actor2 is None for e in exits)
+
+
+def test_the_first_party_inside_a_phrase_trigger_is_its_agent() -> None:
+    events = events_of(
+        "حمل الرئيس الفلسطيني، محمود عباس، حركة حماس مسؤولية الهجوم على موكب رئيس الوزراء في غزة."
+    )
+    [blame] = [e for e in events if e.plover == "ACCUSE"]
+    assert blame.actor1 is not None and blame.actor1.id == "mahmoud-abbas"
