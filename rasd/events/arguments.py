@@ -94,15 +94,13 @@ _AGENT_BEFORE = frozenset(
         "نصبها",
     ]
 )
-_TARGET_BEFORE = frozenset(
+# Prepositions that introduce the target of an act (قصف على، هجمات ضد، مباحثات مع، توجه إلى).
+_TARGET_PREPOSITIONS = frozenset(
+    normalize_text(w) for w in ["على", "ضد", "باتجاه", "نحو", "صوب", "تجاه", "بحق", "إلى", "مع"]
+)
+_TARGET_BEFORE = _TARGET_PREPOSITIONS | frozenset(
     normalize_text(w)
     for w in [
-        "على",
-        "ضد",
-        "باتجاه",
-        "نحو",
-        "صوب",
-        "تجاه",
         "مواقع",
         "موقع",
         "تجمع",
@@ -119,10 +117,7 @@ _TARGET_BEFORE = frozenset(
         "استهدفت",
         "لمواقع",
         "لقوات",
-        "بحق",
-        "مع",
         "وبين",
-        "إلى",
     ]
 )
 _LOCATIVE_BEFORE = frozenset(
@@ -657,17 +652,15 @@ def firmer(kept: ActorMention | None, other: ActorMention | None) -> ActorMentio
     return kept
 
 
-# A casualty word and what may stand between it and the victims it counts (مقتل 27 عنصرا من ميليشيات الحشد).
+# Casualty words whose following noun is always the victim, and those that may also be active (قتل، اغتال).
+_DIED_WORDS = "مقتل|قتلي|استشهاد|استشهد|مصرع|اصابه|جرح"
+_CASUALTY_WORDS = _DIED_WORDS + "|قتل|قتلت|قتلوا|اصيب|اغتيال|اغتالت|اغتال|اسر|خطف|اختطاف"
+# A casualty word and what may stand between it and the victims it counts (مقتل 27 عنصرا من ميليشيات الحشد,
+# قتلت أمس (الجمعة) قيادياً).
 _CASUALTY_BEFORE_RE = re.compile(
-    r"(?<![\u0621-\u064a])(?:و|ف|ب)?(?:مقتل|قتل|قتلت|قتلوا|قتلي|استشهاد|استشهد|مصرع|اصابه|اصيب|جرح|اغتيال|اغتالت|"
-    r"اغتال|اسر|خطف|اختطاف)(?:[ ()«»\"]+[\u0621-\u064a\d]+){0,5}[ ()«»\"]*$"
+    rf"{_WORD_START}(?:و|ف|ب)?(?:{_CASUALTY_WORDS})(?:[ ()«»\"]+[\u0621-\u064a\d]+){{0,5}}[ ()«»\"]*$"
 )
-
-
-# Casualty words whose following noun is always the victim (unlike قتل، which may be active).
-_DIED_BEFORE_RE = re.compile(
-    r"(?<![\u0621-\u064a])(?:و|ف|ب)?(?:مقتل|قتلي|استشهاد|استشهد|مصرع|اصابه|جرح)(?: [\u0621-\u064a\d]+){0,4} ?$"
-)
+_DIED_BEFORE_RE = re.compile(rf"{_WORD_START}(?:و|ف|ب)?(?:{_DIED_WORDS})(?: [\u0621-\u064a\d]+){{0,4}} ?$")
 
 
 def _named_victims(
@@ -701,16 +694,11 @@ def _civilian_victims(mention: Mention, layers: TextLayers) -> ActorMention | No
     return ActorMention(start, end, text, Actor(None, text, "Civilians", "civilians"), "civilians")
 
 
-_TARGET_MARKERS = frozenset(
-    normalize_text(w) for w in ["على", "ضد", "باتجاه", "نحو", "صوب", "تجاه", "بحق", "إلى", "مع"]
-)
-
-
 def _crosses_target_marker(layers: TextLayers, start: int, end: int) -> bool:
     """Whether a target preposition stands between ``start`` and ``end``: an actor past it is in the target
     phrase (شنت تركيا هجمات ضد معسكرات لحزب العمال), not the subject of the act."""
     words = ARABIC_WORD.findall(layers.normalized_slice(start, end))
-    return any(w in _TARGET_MARKERS for w in words)
+    return any(w in _TARGET_PREPOSITIONS for w in words)
 
 
 def _is_gpe_location(actor: ActorMention, layers: TextLayers) -> bool:

@@ -167,7 +167,6 @@ def _count_near(
 ) -> Fatalities | None:
     text = layers.text
     # A number written right after the death word: مقتل 52، استشهد 3 مواطنين، مقتل وإصابة العشرات.
-    after = text[d_end:scope_end]
     dates = [(t.start, t.end) for t in layers.timexes]
     quantities = [q for q in quantities if not any(s <= q.start < e for s, e in dates)]  # 10 نيسان is a date
     for q in quantities:
@@ -196,8 +195,9 @@ def _count_near(
         if len(words) <= 2 and "،" not in between and "," not in between:
             return Fatalities(int(q.value), text[q.start : d_end])
         break
-    # The first word after the death word, a date skipped (قتلت أمس (الجمعة) قيادياً).
-    word = _first_word(_without(text, d_end, scope_end, dates))
+    # What follows the death word, dates skipped (قتلت أمس (الجمعة) قيادياً), and its first word.
+    after = _without(text, d_end, scope_end, dates)
+    word = _first_word(after)
     folded = normalize_text(word or "")
     if (
         folded in _DUAL_WORDS
@@ -274,8 +274,14 @@ def _with_coordinated(
 
 def _without(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
     """``text[start:end]`` with the given spans (dates) cut out."""
-    kept = [c for i, c in enumerate(text[start:end], start) if not any(s <= i < e for s, e in spans)]
-    return "".join(kept)
+    pieces, pos = [], start
+    for span_start, span_end in sorted(spans):
+        if span_end <= pos or span_start >= end:
+            continue
+        pieces.append(text[pos:span_start])
+        pos = span_end
+    pieces.append(text[pos:end])
+    return "".join(pieces)
 
 
 def _first_word(text: str) -> str | None:
