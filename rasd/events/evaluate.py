@@ -27,7 +27,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ from rasd.arabic.normalize import normalize_text
 from rasd.evaluation import PRF, EvalReport
 from rasd.events.extract import extract_events
 from rasd.events.lexicon import family_of
+from rasd.events.setting import date_window
 from rasd.model import AnnotatedArticle, Article, Event
 
 FIELDS = ("plover", "acled_sub", "actor1", "actor2", "admin1", "date", "fatalities", "modality")
@@ -63,14 +64,7 @@ def _window(value: str | None, precision: str | None) -> tuple[date, date] | Non
     if not value:
         return None
     day = date.fromisoformat(value[:10])
-    if precision == "week":
-        return day - timedelta(days=6), day
-    if precision == "month":
-        end = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-        return day.replace(day=1), end
-    if precision == "year":
-        return date(day.year, 1, 1), date(day.year, 12, 31)
-    return day, day
+    return date_window(day, precision) or (day, day)  # any other precision: the day itself
 
 
 def dates_agree(
@@ -84,8 +78,13 @@ def dates_agree(
     return window is not None and window[0] <= gold_window[1] and gold_window[0] <= window[1]
 
 
+def _without_accents(name: str) -> str:
+    """Latin letters without their accents (Erdoğan → Erdogan, Ḑumayr → Dumayr)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def _ascii_key(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = _without_accents(name).encode("ascii", "ignore").decode().lower()
     folded = re.sub(
         r"\b(governorate|province|district|region|muhafazat|meho?z|state of|city|oblast|kray|krai)\b",
         " ",
@@ -166,8 +165,7 @@ _DEMONYMS = {
 
 
 def _actor_key(name: str) -> str:
-    # Latin letters without their accents: Erdoğan is Erdogan, Ḑumayr is Dumayr.
-    name = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    name = _without_accents(name.lower())
     name = re.sub(r"\(.*?\)", " ", name)
     words = [_DEMONYMS.get(w, w) for w in re.findall(r"[a-z]+", name)]
     folded = _GENERIC_WORDS.sub(" ", " ".join(words))

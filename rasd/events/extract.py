@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from rasd.events.arguments import (
@@ -37,6 +37,7 @@ from rasd.events.setting import (
     assign_place,
     country_place,
     crowd_country,
+    date_window,
     news_day,
     speaker_country,
     usable_places,
@@ -406,26 +407,15 @@ def _same_place(a: _Draft, b: _Draft) -> bool:
 _KINDRED_MODES = frozenset({frozenset(("visit", "meet")), frozenset(("aerial", "drone"))})
 
 
-def _date_window(draft: _Draft) -> tuple[str, str] | None:
-    """The first and last day a draft's date may stand for (a week ends on its date, as in the gold)."""
+def _date_window(draft: _Draft) -> tuple[date, date] | None:
+    """The first and last day a draft's date may stand for."""
     if not draft.date or len(draft.date) < 10:
         return None
     try:
-        day = datetime.fromisoformat(draft.date[:10])
+        day = date.fromisoformat(draft.date[:10])
     except ValueError:
         return None
-    if draft.precision == "day":
-        first, last = day, day
-    elif draft.precision == "week":
-        first, last = day - timedelta(days=6), day
-    elif draft.precision == "month":
-        first = day.replace(day=1)
-        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    elif draft.precision == "year":
-        first, last = day.replace(month=1, day=1), day.replace(month=12, day=31)
-    else:
-        return None
-    return first.date().isoformat(), last.date().isoformat()
+    return date_window(day, draft.precision)
 
 
 def _windows_overlap(a: _Draft, b: _Draft) -> bool:

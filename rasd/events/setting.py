@@ -25,6 +25,21 @@ _PERIOD_START_RE = re.compile(r"^(?:و)?(?:منذ|حتي|طيله|طوال)\s")
 ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 
 
+def date_window(day: date, precision: str | None) -> tuple[date, date] | None:
+    """The first and last day a date of this precision stands for (a week ends on its date, as the events
+    gold reads it); None for a precision that is no span of days."""
+    if precision == "day":
+        return day, day
+    if precision == "week":
+        return day - timedelta(days=6), day
+    if precision == "month":
+        first = day.replace(day=1)
+        return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    if precision == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    return None
+
+
 def words_before(ntext: str, pos: int, n: int = 2) -> list[str]:
     """The last ``n`` Arabic words of normalized text before ``pos``."""
     return ARABIC_WORD.findall(ntext[max(0, pos - 30) : pos])[-n:]
