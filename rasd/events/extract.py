@@ -65,7 +65,6 @@ _CONTENT_RE = re.compile(
 _OCCURRENCE_RE = re.compile(r"(?:وقوع|حدوث)\s*$")
 # The pluperfect of Arabic news (وكانت … قد أعلنت): what had happened before the news.
 _PLUPERFECT_RE = re.compile(r"^\W*(?:و)?(?:كان|كانت|كانوا)(?![\u0621-\u064a]).*(?<![\u0621-\u064a])قد ")
-_MERGEABLE_MODALITIES = MERGEABLE_MODALITIES
 
 
 # The lede: the body's first sentences (a summary paragraph often comes before the lede proper).
@@ -445,7 +444,7 @@ def _compatible(event: _Draft, draft: _Draft) -> bool:
         return False
     if (
         event.modality != draft.modality
-        and not (event.modality in _MERGEABLE_MODALITIES and draft.modality in _MERGEABLE_MODALITIES)
+        and not (event.modality in MERGEABLE_MODALITIES and draft.modality in MERGEABLE_MODALITIES)
         # نفت أوكرانيا مسؤوليتها عن الهجمات: a denial of the attack told before, not another attack
         and not (draft.modality == "denied" and draft.mention.anaphoric)
     ):
@@ -490,7 +489,7 @@ def _headline_target(events: list[_Draft], draft: _Draft) -> _Draft | None:
         if event.unit != "text" or event.plover != draft.plover:
             continue
         if draft.modality != event.modality and not (
-            draft.modality in _MERGEABLE_MODALITIES and event.modality in _MERGEABLE_MODALITIES
+            draft.modality in MERGEABLE_MODALITIES and event.modality in MERGEABLE_MODALITIES
         ):
             continue
         if _same_actor(event.actor1, draft.actor1):
