@@ -317,10 +317,7 @@ def _capital_of_same_name(span: PlaceSpan) -> PlaceSpan:
     ]
     if not towns:
         return span
-    town = max(towns, key=lambda e: e.population)
-    capital = Place(
-        town.id, town.name_ar, town.name_en, town.country, town.admin1, town.admin2, town.lat, town.lon, 1
-    )
+    capital = max(towns, key=lambda e: e.population).place(geo_precision=1)
     return PlaceSpan(span.start, span.end, span.text, capital, "place")
 
 

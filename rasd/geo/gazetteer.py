@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from rasd.arabic.normalize import normalize_text
+from rasd.model import Place
 
 GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.tsv.gz"
 
@@ -82,6 +83,20 @@ class GazetteerEntry:
     @property
     def all_names_ar(self) -> tuple[str, ...]:
         return (self.name_ar, *self.names_ar) if self.name_ar else self.names_ar
+
+    def place(self, geo_precision: int) -> Place:
+        """This entry as an event or mention place, with ACLED's ``geo_precision``."""
+        return Place(
+            id=self.id,
+            name_ar=self.name_ar,
+            name_en=self.name_en,
+            country=self.country,
+            admin1=self.admin1,
+            admin2=self.admin2,
+            lat=self.lat,
+            lon=self.lon,
+            geo_precision=geo_precision,
+        )
 
 
 def latin_key(name: str) -> str:

@@ -595,17 +595,7 @@ def _place(entry: GazetteerEntry, match: _Match | None, precision: int | None = 
             precision = 2 if entry.admin1 else 3
         else:
             precision = 3
-    return Place(
-        id=entry.id,
-        name_ar=entry.name_ar,
-        name_en=entry.name_en,
-        country=entry.country,
-        admin1=entry.admin1,
-        admin2=entry.admin2,
-        lat=entry.lat,
-        lon=entry.lon,
-        geo_precision=precision,
-    )
+    return entry.place(precision)
 
 
 @cache
