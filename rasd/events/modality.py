@@ -121,13 +121,6 @@ def _window(layers: TextLayers, start: int, end: int) -> str:
     return layers.normalized_slice(start, end)
 
 
-def modality_of(
-    mention: Mention, layers: TextLayers, actor1: ActorMention | None, actors: list[ActorMention]
-) -> str:
-    """The modality of one mention (see the module docstring for the rules)."""
-    return _modality(mention, layers, actor1, actors)[0]
-
-
 def _modality(
     mention: Mention, layers: TextLayers, actor1: ActorMention | None, actors: list[ActorMention]
 ) -> tuple[str, bool]:
